@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Callboard needs to build, run and test.
+# Idempotent and non-interactive; works as root or through sudo.
+#   packaging/install-deps.sh            build + run
+#   packaging/install-deps.sh --test     also everything the test suite needs
+set -euo pipefail
+
+want_tests=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_tests=1 ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+build_pkgs=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
+  qt6-websockets-dev qt6-multimedia-dev qt6-httpserver-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
+  qtkeychain-qt6-dev libgl-dev libsimdjson-dev
+)
+test_pkgs=(
+  xvfb xauth x11-utils imagemagick
+  clang libclang-rt-14-dev
+  libbenchmark-dev
+  nodejs chromium
+)
+
+pkgs=("${build_pkgs[@]}")
+if [ "$want_tests" = 1 ]; then
+  pkgs+=("${test_pkgs[@]}")
+  # Debian's nodejs ships npm separately; other nodejs builds bundle it.
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: all ${#pkgs[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1
+  fi
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
