@@ -67,6 +67,7 @@ template <> struct LifecycleTable<SessionStatus> {
     };
 };
 
+/// No terminal status: every REGISTER attempt may end in any of the four results (spec §3.3).
 template <> struct LifecycleTable<RegistrationStatus> {
     using S = RegistrationStatus;
     static constexpr S initial = S::Unregistered;
@@ -78,6 +79,8 @@ template <> struct LifecycleTable<RegistrationStatus> {
         std::pair{S::Registered, S::Failed},             std::pair{S::Registered, S::AuthenticationFail},
         std::pair{S::AuthenticationFail, S::Registered}, std::pair{S::AuthenticationFail, S::Unregistered},
         std::pair{S::Failed, S::Registered},             std::pair{S::Failed, S::Unregistered},
+        // a retried REGISTER may fail differently (401 loop, then a network error)
+        std::pair{S::AuthenticationFail, S::Failed},     std::pair{S::Failed, S::AuthenticationFail},
     };
 };
 

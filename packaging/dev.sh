@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Callboard's two entry points on a Debian 12 machine (README "Set up"):
+#   packaging/dev.sh demo [cli args...]  install what is missing, build, start Callboard on its
+#                                        built-in demo server (callboard-cli monitor --demo)
+#   packaging/dev.sh test                install what is missing (test tools too), build with
+#                                        warnings as errors, run every test (fuzzers briefly)
+# CALLBOARD_BUILD_DIR overrides the build directory (default: build/ in the repository).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${CALLBOARD_BUILD_DIR:-$root/build}
+jobs=${CALLBOARD_JOBS:-2}
+mode=${1:-}
+[ $# -gt 0 ] && shift
+
+configure_and_build() {
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+  cmake --build "$build" -j "$jobs"
+}
+
+case "$mode" in
+  demo)
+    "$root/packaging/install-deps.sh"
+    configure_and_build -DCALLBOARD_BUILD_TESTS=OFF -DCALLBOARD_BUILD_BENCH=OFF
+    exec "$build/app/cli/callboard-cli" monitor --demo "$@"
+    ;;
+  test)
+    "$root/packaging/install-deps.sh" --test
+    configure_and_build -DCALLBOARD_WERROR=ON -DCALLBOARD_BUILD_TESTS=ON -DCALLBOARD_BUILD_BENCH=ON
+    if [ -x "$root/tests/fuzz/run-fuzz.sh" ]; then
+      # Bounded fuzzing of every target before the suite (CI budget: a minute each).
+      for target in $("$root/tests/fuzz/run-fuzz.sh" --list); do
+        "$root/tests/fuzz/run-fuzz.sh" "$target" "${CALLBOARD_FUZZ_SECONDS:-60}"
+      done
+    fi
+    cd "$build"
+    exec ctest --output-on-failure --timeout 900 "$@"
+    ;;
+  *)
+    sed -n '2,8p' "${BASH_SOURCE[0]}" >&2
+    exit 2
+    ;;
+esac
