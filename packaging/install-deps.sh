@@ -22,7 +22,7 @@ build_pkgs=(
   qtkeychain-qt6-dev libgl-dev libsimdjson-dev
 )
 test_pkgs=(
-  xvfb xauth x11-utils imagemagick
+  xvfb xauth x11-utils imagemagick openssl
   clang libclang-rt-14-dev
   libbenchmark-dev
   nodejs chromium
