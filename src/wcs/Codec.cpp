@@ -2,6 +2,8 @@
 
 #include "wcs/JsonReader.h"
 
+#include <QStringEncoder>
+
 #include <array>
 #include <string_view>
 #include <vector>
@@ -15,12 +17,14 @@ using simdjson::dom::object;
 
 namespace {
 
-/// Everything a per-message decoder sees: the name, `data` as an array (maybe empty) and the
-/// object in data[0] when there is one.
+/// Everything a per-message decoder sees: the name, `data` as an array (maybe empty), its first
+/// value and the object in data[0] when there is one. A `data` that is an object instead of an
+/// array counts as that one argument.
 struct Envelope {
     std::string_view name;
     array data;
     bool hasData = false;
+    std::optional<element> first;
     std::optional<object> arg0;
 };
 
@@ -220,8 +224,8 @@ Decoded decodeTransfer(const Envelope& env) {
 
 Decoded decodeAudioCodec(const Envelope& env) {
     AudioCodec a;
-    if (env.hasData && env.data.size() >= 1) {
-        a.callId = JsonReader::toText(env.data.at(0).value_unsafe());
+    if (env.first) {
+        a.callId = JsonReader::toText(*env.first);
     }
     object codec;
     if (env.hasData && env.data.size() >= 2 && env.data.at(1).get_object().get(codec) == 0) {
@@ -282,8 +286,8 @@ Decoded decodeFail(const Envelope& env) {
 Decoded decodeMetrics(const Envelope& env) {
     MetricsControl m;
     m.message = JsonReader::fromUtf8(env.name);
-    if (env.hasData && env.data.size() >= 1) {
-        m.json = JsonReader::minify(env.data.at(0).value_unsafe());
+    if (env.first) {
+        m.json = JsonReader::minify(*env.first);
     }
     return ServerMessage(std::move(m));
 }
@@ -355,20 +359,53 @@ DecodeError withRaw(DecodeError e, QByteArrayView frame) {
 
 } // namespace
 
-Decoded Codec::decode(QByteArrayView frame) {
-    if (frame.size() > kMaxFrameBytes) {
-        return withRaw(error(QStringLiteral("frame of %1 bytes is over the %2-byte limit")
-                                 .arg(frame.size())
-                                 .arg(kMaxFrameBytes)),
-                       frame);
-    }
-    ParserState& st = state();
-    const auto len = static_cast<size_t>(frame.size());
+namespace {
+
+DecodeError oversize(qsizetype size) {
+    return error(QStringLiteral("frame of %1 bytes is over the %2-byte limit")
+                     .arg(size)
+                     .arg(Codec::kMaxFrameBytes));
+}
+
+/// Makes the thread-local buffer hold at least `len` bytes plus simdjson's padding.
+char* reserveBuffer(ParserState& st, size_t len) {
     if (st.buffer.size() < len + simdjson::SIMDJSON_PADDING) {
         st.buffer.resize(len + simdjson::SIMDJSON_PADDING);
     }
-    std::copy_n(frame.data(), len, st.buffer.data());
+    return st.buffer.data();
+}
 
+} // namespace
+
+Decoded Codec::decode(QStringView text) {
+    // Encode UTF-16 straight into the padded parse buffer: no intermediate QByteArray.
+    if (text.size() > kMaxFrameBytes / 3) { // UTF-8 may need 3 bytes per UTF-16 unit
+        const QByteArray utf8 = text.toUtf8();
+        if (utf8.size() > kMaxFrameBytes) {
+            return withRaw(oversize(utf8.size()), utf8);
+        }
+        return decode(QByteArrayView(utf8));
+    }
+    ParserState& st = state();
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
+    char* begin = reserveBuffer(st, static_cast<size_t>(encoder.requiredSpace(text.size())));
+    char* end = encoder.appendToBuffer(begin, text);
+    return decodeBuffered(static_cast<size_t>(end - begin));
+}
+
+Decoded Codec::decode(QByteArrayView frame) {
+    if (frame.size() > kMaxFrameBytes) {
+        return withRaw(oversize(frame.size()), frame);
+    }
+    ParserState& st = state();
+    const auto len = static_cast<size_t>(frame.size());
+    std::copy_n(frame.data(), len, reserveBuffer(st, len));
+    return decodeBuffered(len);
+}
+
+Decoded Codec::decodeBuffered(size_t len) {
+    ParserState& st = state();
+    const QByteArrayView frame(st.buffer.data(), static_cast<qsizetype>(len));
     element doc;
     if (const auto err = st.parser.parse(st.buffer.data(), len, false).get(doc)) {
         return withRaw(error(QStringLiteral("not JSON: %1")
@@ -391,12 +428,17 @@ Decoded Codec::decode(QByteArrayView frame) {
     if (root.at_key("data").get(data) == simdjson::SUCCESS) {
         if (data.get_array().get(env.data) == simdjson::SUCCESS) {
             env.hasData = true;
-            object o;
-            if (env.data.size() > 0 && env.data.at(0).get_object().get(o) == simdjson::SUCCESS) {
-                env.arg0 = o;
+            element e0;
+            if (env.data.at(0).get(e0) == simdjson::SUCCESS) {
+                env.first = e0;
+                object o;
+                if (e0.get_object().get(o) == simdjson::SUCCESS) {
+                    env.arg0 = o;
+                }
             }
         } else if (object o; data.get_object().get(o) == simdjson::SUCCESS) {
-            env.arg0 = o; // tolerate `data: {...}` without the array
+            env.first = data; // tolerate `data: {...}` without the array
+            env.arg0 = o;
         }
     }
 

@@ -31,6 +31,9 @@ public:
     /// whose identifying field (callId, mediaSessionId, operationId, the setRemoteSDP pair,
     /// a `status` of the wrong type) is missing or of the wrong type.
     static Decoded decode(QByteArrayView utf8Frame);
+    /// As above for a frame already decoded to UTF-16 (QWebSocket::textMessageReceived): it is
+    /// encoded straight into the parser's buffer, saving a copy.
+    static Decoded decode(QStringView text);
 
     // §3.1 / §5.1 session level
     static QByteArray connection(const ConnectionParameters& p);
@@ -64,8 +67,13 @@ public:
     static QByteArray transfer(const QString& callId, const QString& target);
 
     /// Copy of `frame` with secrets (`sipPassword`, `authToken`, `password`) replaced by
-    /// "***", for logs. Non-JSON input is returned cut to kMaxRawKept bytes.
+    /// "***", for logs. Non-JSON input (e.g. a truncated frame) is cut to kMaxRawKept bytes and
+    /// the values after those keys are masked textually, as far as they can be found.
     static QByteArray redact(QByteArrayView frame);
+
+private:
+    /// Decodes the `len` bytes already in the thread-local padded buffer.
+    static Decoded decodeBuffered(size_t len);
 };
 
 } // namespace wcs

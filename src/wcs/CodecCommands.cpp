@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <array>
+
 namespace wcs {
 
 namespace {
@@ -124,6 +127,52 @@ void redactValue(QJsonValue& v) {
     }
 }
 
+/// Best-effort redaction of text that is not valid JSON (a truncated or corrupt frame): the
+/// value after every `"sipPassword"`, `"authToken"` or `"password"` key becomes `"***"`, up to
+/// its closing quote, or up to the next `,` `}` `]` for a bare value, or to the end of the text.
+QByteArray redactText(QByteArray text) {
+    static constexpr std::array<QByteArrayView, 3> kKeys{QByteArrayView("\"sipPassword\""),
+                                                         QByteArrayView("\"authToken\""),
+                                                         QByteArrayView("\"password\"")};
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (const QByteArrayView key : kKeys) {
+        qsizetype from = 0;
+        while ((from = text.indexOf(key, from)) >= 0) {
+            qsizetype i = from + key.size();
+            from = i;
+            while (i < text.size() && isSpace(text.at(i))) {
+                ++i;
+            }
+            if (i >= text.size() || text.at(i) != ':') {
+                continue; // the key text inside some value, not a key
+            }
+            ++i;
+            while (i < text.size() && isSpace(text.at(i))) {
+                ++i;
+            }
+            qsizetype end = i;
+            if (end < text.size() && text.at(end) == '"') {
+                ++end;
+                while (end < text.size() && text.at(end) != '"') {
+                    end += text.at(end) == '\\' ? 2 : 1;
+                }
+                end = std::min(end + 1, text.size());
+            } else {
+                while (end < text.size() && text.at(end) != ',' && text.at(end) != '}' &&
+                       text.at(end) != ']') {
+                    ++end;
+                }
+            }
+            if (text.mid(i, end - i).trimmed() == "null") {
+                continue;
+            }
+            text.replace(i, end - i, QByteArrayLiteral("\"***\""));
+            from = i + 5;
+        }
+    }
+    return text;
+}
+
 } // namespace
 
 QByteArray Codec::connection(const ConnectionParameters& p) {
@@ -186,6 +235,7 @@ QByteArray Codec::submitBugReport(QByteArrayView reportJson) {
 
 QByteArray Codec::publishStream(const StreamRequest& r) {
     QJsonObject o = startObject(r);
+    o.insert(QLatin1StringView("published"), true);
     putString(o, QLatin1StringView("rtmpUrl"), r.rtmpUrl);
     return frame(QLatin1StringView("publishStream"), o);
 }
@@ -282,7 +332,7 @@ QByteArray Codec::redact(QByteArrayView frameText) {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(frameText.toByteArray(), &err);
     if (err.error != QJsonParseError::NoError) {
-        return frameText.first(std::min(frameText.size(), kMaxRawKept)).toByteArray();
+        return redactText(frameText.first(std::min(frameText.size(), kMaxRawKept)).toByteArray());
     }
     QJsonValue v = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
     redactValue(v);

@@ -6,6 +6,7 @@
 #include "core/WireValue.h"
 
 #include <QByteArray>
+#include <QLocale>
 #include <QString>
 
 #include <simdjson.h>
@@ -115,15 +116,23 @@ public:
         return QString::fromUtf8(sv.data(), static_cast<qsizetype>(sv.size()));
     }
 
+    /// A string, or the text of a number (`12345`, `2.5`); null for any other type.
     static QString toText(simdjson::dom::element e) {
-        std::string_view sv;
-        if (e.get_string().get(sv) == simdjson::SUCCESS) {
+        switch (e.type()) {
+        case simdjson::dom::element_type::STRING: {
+            const std::string_view sv = e.get_string().value_unsafe();
             return sv.empty() ? QStringLiteral("") : fromUtf8(sv);
         }
-        if (const auto n = toInteger(e)) {
-            return QString::number(*n);
+        case simdjson::dom::element_type::INT64:
+            return QString::number(static_cast<qint64>(e.get_int64().value_unsafe()));
+        case simdjson::dom::element_type::UINT64:
+            return QString::number(static_cast<quint64>(e.get_uint64().value_unsafe()));
+        case simdjson::dom::element_type::DOUBLE:
+            return QString::number(e.get_double().value_unsafe(), 'g',
+                                   QLocale::FloatingPointShortest);
+        default:
+            return {};
         }
-        return {};
     }
 
     static std::optional<qint64> toInteger(simdjson::dom::element e) {
@@ -149,7 +158,12 @@ public:
     }
 
     static QByteArray minify(simdjson::dom::element e) {
-        const std::string s = simdjson::minify(e);
+        // A reused builder keeps its buffer: no growth or std::string per payload. The builder
+        // lives in simdjson::internal but is the one simdjson::minify() itself uses.
+        thread_local simdjson::internal::string_builder<> builder;
+        builder.clear();
+        builder.append(e);
+        const std::string_view s = builder.str();
         return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
     }
 

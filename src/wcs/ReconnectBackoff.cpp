@@ -19,7 +19,10 @@ int ReconnectBackoff::delayMs(int attempt) const {
     double delay = base;
     if (m_jitterPercent > 0 && m_random) {
         const double spread = base * m_jitterPercent / 100.0;
-        delay = base - spread + 2.0 * spread * std::clamp(m_random(), 0.0, 1.0);
+        const double r = m_random();
+        // a NaN from a broken source must not reach the int conversion below: use the middle
+        const double u = std::isnan(r) ? 0.5 : std::clamp(r, 0.0, 1.0);
+        delay = base - spread + 2.0 * spread * u;
     }
     return static_cast<int>(std::clamp(delay, static_cast<double>(m_minMs),
                                        static_cast<double>(m_maxMs)));

@@ -44,10 +44,12 @@ Session::Session(SessionOptions options, std::shared_ptr<const core::Clock> cloc
     , m_offers(std::make_unique<SdpOfferCache>(m_clock, m_options.sdpCacheTtlMs))
     , m_backoff(m_options.reconnectMinMs, m_options.reconnectMaxMs, 20,
                 [] { return QRandomGenerator::global()->generateDouble(); }) {
-    m_watchdog.setSingleShot(true);
     m_connectTimer.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
+        if (m_lastInbound.isValid() && m_lastInbound.elapsed() < m_options.watchdogMs) {
+            return;
+        }
         fail(QStringLiteral("no frame from the server for %1 ms (receive watchdog, spec §2.2)")
                  .arg(m_options.watchdogMs));
     });
@@ -116,7 +118,7 @@ void Session::createSocket() {
     connect(s, &QWebSocket::sslErrors, this, &Session::onSslErrors);
     connect(s, &QWebSocket::textMessageReceived, this, &Session::onTextMessage);
     connect(s, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray& data) {
-        m_watchdog.start(); // spec §2.1: binary frames on the main socket are ignored
+        m_lastInbound.start(); // spec §2.1: binary frames on the main socket are ignored
         qCDebug(lcProtocol) << "ignored binary frame of" << data.size() << "bytes";
     });
 }
@@ -130,7 +132,10 @@ void Session::onConnected() {
     }
     send("connection", Codec::connection(params));
     if (m_options.watchdogMs > 0) {
-        m_watchdog.start(m_options.watchdogMs);
+        // Checked a few times per period rather than restarted per frame: restarting a QTimer
+        // for every inbound frame costs more than decoding it.
+        m_lastInbound.start();
+        m_watchdog.start(std::max(10, m_options.watchdogMs / 10));
     }
 }
 
@@ -275,15 +280,12 @@ void Session::setStatus(core::SessionStatus status, const QString& info) {
 }
 
 void Session::onTextMessage(const QString& text) {
-    if (m_options.watchdogMs > 0) {
-        m_watchdog.start(m_options.watchdogMs); // any inbound frame proves liveness (§2.2)
-    }
-    const QByteArray utf8 = text.toUtf8();
+    m_lastInbound.start(); // any inbound frame proves liveness (§2.2)
     static const QMetaMethod logSignal = QMetaMethod::fromSignal(&Session::frameLogged);
     if (isSignalConnected(logSignal)) {
-        Q_EMIT frameLogged(false, Codec::redact(utf8));
+        Q_EMIT frameLogged(false, Codec::redact(text.toUtf8()));
     }
-    Decoded decoded = Codec::decode(utf8);
+    Decoded decoded = Codec::decode(QStringView(text));
     if (auto* error = std::get_if<DecodeError>(&decoded)) {
         qCWarning(lcProtocol) << "dropped frame:" << error->reason;
         Q_EMIT protocolWarning(error->reason, Codec::redact(error->raw));
@@ -453,6 +455,9 @@ QString Session::call(CallRequest r) {
         r.caller = m_options.connection.appKey == QLatin1StringView("clickToCallApp")
                        ? QStringLiteral("")
                        : m_sipLogin;
+    }
+    if (r.visibleName.isNull()) {
+        r.visibleName = r.caller; // the SDK's default display name (conformance, spec §5.3)
     }
     if (r.sdp.isEmpty()) {
         r.sdp = PlaceholderSdp::create({r.hasAudio, r.hasVideo, QStringLiteral("sendrecv"), {}});

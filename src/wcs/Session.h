@@ -19,6 +19,7 @@
 #include "wcs/messages/ServerMessage.h"
 
 #include <QAbstractSocket>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSslError>
@@ -156,7 +157,8 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     std::unique_ptr<SdpOfferCache> m_offers;
     ReconnectBackoff m_backoff;
-    QTimer m_watchdog;
+    QTimer m_watchdog;            ///< periodic check of m_lastInbound (receive watchdog)
+    QElapsedTimer m_lastInbound;  ///< restarted by every inbound frame
     QTimer m_connectTimer;
     QTimer m_reconnectTimer;
     core::SessionStatus m_status = core::SessionStatus::Pending;
