@@ -23,7 +23,7 @@ build_pkgs=(
 )
 test_pkgs=(
   xvfb xauth x11-utils imagemagick openssl
-  clang libclang-rt-14-dev
+  clang clang-format libclang-rt-14-dev
   libbenchmark-dev
   nodejs chromium
 )

@@ -12,10 +12,10 @@ namespace cli {
 
 namespace {
 
-const QStringList kCommands{QStringLiteral("monitor"),  QStringLiteral("call"),
-                            QStringLiteral("answer"),   QStringLiteral("hold"),
-                            QStringLiteral("transfer"), QStringLiteral("dtmf"),
-                            QStringLiteral("publish"),  QStringLiteral("play"),
+const QStringList kCommands{QStringLiteral("monitor"),   QStringLiteral("call"),
+                            QStringLiteral("answer"),    QStringLiteral("hold"),
+                            QStringLiteral("transfer"),  QStringLiteral("dtmf"),
+                            QStringLiteral("publish"),   QStringLiteral("play"),
                             QStringLiteral("send-data"), QStringLiteral("debug")};
 
 int minArgs(const QString& command) {
@@ -118,13 +118,35 @@ bool CliOptionsParser::parse(const QStringList& arguments, CliOptions& out, QStr
         return QCommandLineOption(QString::fromLatin1(name));
     };
     const QList<QCommandLineOption> options{
-        value("url"), flag("demo"), value("app-key"), value("sip-login"), value("sip-auth-name"),
-        value("sip-domain"), value("sip-outbound-proxy"), value("sip-port"), flag("no-register"),
-        value("password-env"), flag("password-stdin"), value("custom"), flag("keep-alive"),
-        value("ca-file"), value("pin-sha256"), value("watchdog"), value("reconnect-min"),
-        value("reconnect-max"), flag("no-reconnect"), value("exit-after"), value("hangup-after"),
-        value("unhold-after"), value("duration"), flag("record"), value("dtmf"),
-        value("dtmf-type"), flag("commands"), flag("verbose"), value("play"),
+        value("url"),
+        flag("demo"),
+        value("app-key"),
+        value("sip-login"),
+        value("sip-auth-name"),
+        value("sip-domain"),
+        value("sip-outbound-proxy"),
+        value("sip-port"),
+        flag("no-register"),
+        value("password-env"),
+        flag("password-stdin"),
+        value("custom"),
+        flag("keep-alive"),
+        value("ca-file"),
+        value("pin-sha256"),
+        value("watchdog"),
+        value("reconnect-min"),
+        value("reconnect-max"),
+        flag("no-reconnect"),
+        value("exit-after"),
+        value("hangup-after"),
+        value("unhold-after"),
+        value("duration"),
+        flag("record"),
+        value("dtmf"),
+        value("dtmf-type"),
+        flag("commands"),
+        flag("verbose"),
+        value("play"),
         QCommandLineOption(QStringList{QStringLiteral("h"), QStringLiteral("help")}),
         QCommandLineOption(QStringList{QStringLiteral("v"), QStringLiteral("version")})};
     p.addOptions(options);
@@ -166,8 +188,8 @@ bool CliOptionsParser::parse(const QStringList& arguments, CliOptions& out, QStr
     wcs::SessionOptions& s = out.session;
     s.url = QUrl(p.isSet(QStringLiteral("url")) ? p.value(QStringLiteral("url"))
                                                 : QStringLiteral("ws://127.0.0.1:8080"));
-    if (!s.url.isValid() || (s.url.scheme() != QLatin1StringView("ws") &&
-                             s.url.scheme() != QLatin1StringView("wss"))) {
+    if (!s.url.isValid() ||
+        (s.url.scheme() != QLatin1StringView("ws") && s.url.scheme() != QLatin1StringView("wss"))) {
         error = QStringLiteral("--url must be a ws:// or wss:// URL");
         return false;
     }
@@ -175,8 +197,8 @@ bool CliOptionsParser::parse(const QStringList& arguments, CliOptions& out, QStr
     wcs::ConnectionParameters& c = s.connection;
     c.clientOSVersion = QStringLiteral("Linux");
     c.clientBrowserVersion =
-        QStringLiteral("Callboard-cli/%1 (Qt %2)").arg(QCoreApplication::applicationVersion(),
-                                                       QString::fromLatin1(qVersion()));
+        QStringLiteral("Callboard-cli/%1 (Qt %2)")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()));
     if (p.isSet(QStringLiteral("app-key"))) {
         c.appKey = p.value(QStringLiteral("app-key"));
     }
@@ -198,7 +220,8 @@ bool CliOptionsParser::parse(const QStringList& arguments, CliOptions& out, QStr
         c.sipOutboundProxy = p.value(QStringLiteral("sip-outbound-proxy"));
         c.sipRegisterRequired = !p.isSet(QStringLiteral("no-register"));
         int port = 5060;
-        if (p.isSet(QStringLiteral("sip-port")) && !toInt(p.value(QStringLiteral("sip-port")), port)) {
+        if (p.isSet(QStringLiteral("sip-port")) &&
+            !toInt(p.value(QStringLiteral("sip-port")), port)) {
             error = QStringLiteral("--sip-port must be a number");
             return false;
         }
@@ -219,7 +242,7 @@ bool CliOptionsParser::parse(const QStringList& arguments, CliOptions& out, QStr
     s.tls.pinnedSha256 = p.value(QStringLiteral("pin-sha256")).toLatin1();
 
     const std::pair<const char*, int*> numbers[] = {
-        {"watchdog", &s.watchdogMs},         {"reconnect-min", &s.reconnectMinMs},
+        {"watchdog", &s.watchdogMs},          {"reconnect-min", &s.reconnectMinMs},
         {"reconnect-max", &s.reconnectMaxMs}, {"exit-after", &out.exitAfterMs},
         {"hangup-after", &out.hangupAfterMs}, {"unhold-after", &out.unholdAfterMs},
         {"duration", &out.durationMs}};
@@ -230,12 +253,13 @@ bool CliOptionsParser::parse(const QStringList& arguments, CliOptions& out, QStr
             return false;
         }
     }
-    s.autoReconnect = out.command == QLatin1StringView("monitor") &&
-                      !p.isSet(QStringLiteral("no-reconnect"));
+    s.autoReconnect =
+        out.command == QLatin1StringView("monitor") && !p.isSet(QStringLiteral("no-reconnect"));
     out.record = p.isSet(QStringLiteral("record"));
     out.dtmfDigits = p.value(QStringLiteral("dtmf"));
     if (p.isSet(QStringLiteral("dtmf-type"))) {
-        const auto t = core::fromWire<core::DtmfType>(QStringView(p.value(QStringLiteral("dtmf-type"))));
+        const auto t =
+            core::fromWire<core::DtmfType>(QStringView(p.value(QStringLiteral("dtmf-type"))));
         if (t.isUnknown()) {
             error = QStringLiteral("--dtmf-type must be RFC2833, INFO or INFO_RELAY");
             return false;

@@ -15,7 +15,9 @@
 namespace cli {
 
 namespace {
-bool is(const QString& a, const char* b) { return a == QLatin1StringView(b); }
+bool is(const QString& a, const char* b) {
+    return a == QLatin1StringView(b);
+}
 } // namespace
 
 CliRunner::CliRunner(CliOptions options, QObject* parent)
@@ -41,7 +43,8 @@ bool CliRunner::start() {
     m_session = std::make_unique<wcs::Session>(m_options.session);
     m_printer = new EventPrinter(m_options.verbose, this);
     m_printer->attach(*m_session);
-    connect(m_session.get(), &wcs::Session::connectionStatusChanged, this, &CliRunner::onConnection);
+    connect(m_session.get(), &wcs::Session::connectionStatusChanged, this,
+            &CliRunner::onConnection);
     connect(m_session.get(), &wcs::Session::registrationStatusChanged, this,
             [this](const core::RegistrationStatusEvent& r) {
                 if (r.status == core::RegistrationStatus::Registered) {
@@ -58,7 +61,9 @@ bool CliRunner::start() {
     return true;
 }
 
-void CliRunner::interrupt() { done(is(m_options.command, "monitor") ? ExitOk : ExitTimeout); }
+void CliRunner::interrupt() {
+    done(is(m_options.command, "monitor") ? ExitOk : ExitTimeout);
+}
 
 void CliRunner::onConnection(const core::ConnectionStatusEvent& e) {
     using S = core::SessionStatus;
@@ -139,18 +144,19 @@ void CliRunner::connectCommandSignals() {
         }
     });
     connect(s, &wcs::Session::callStatusChanged, this, &CliRunner::onCall);
-    connect(s, &wcs::Session::transferStatusChanged, this, [this](const core::TransferStatusEvent& t) {
-        if (t.callId != m_callId) {
-            return;
-        }
-        if (t.status == core::TransferStatus::Completed) {
-            m_transferDone = m_transferOk = true;
-        } else if (t.status == core::TransferStatus::Failed) {
-            m_transferDone = true;
-            m_session->unhold(m_callId); // failed transfer: take the caller back, then end
-            later(300, [this] { m_session->hangUp(m_callId); });
-        }
-    });
+    connect(s, &wcs::Session::transferStatusChanged, this,
+            [this](const core::TransferStatusEvent& t) {
+                if (t.callId != m_callId) {
+                    return;
+                }
+                if (t.status == core::TransferStatus::Completed) {
+                    m_transferDone = m_transferOk = true;
+                } else if (t.status == core::TransferStatus::Failed) {
+                    m_transferDone = true;
+                    m_session->unhold(m_callId); // failed transfer: take the caller back, then end
+                    later(300, [this] { m_session->hangUp(m_callId); });
+                }
+            });
     connect(s, &wcs::Session::streamStatusChanged, this, [this](const core::StreamStatusEvent& e) {
         if (e.mediaSessionId != m_streamId) {
             return;
@@ -159,7 +165,8 @@ void CliRunner::connectCommandSignals() {
         if (e.status == S::Publishing || e.status == S::Playing) {
             const bool publish = e.status == S::Publishing;
             later(m_options.durationMs >= 0 ? m_options.durationMs : 1000, [this, publish] {
-                publish ? m_session->unPublishStream(m_streamId) : m_session->stopStream(m_streamId);
+                publish ? m_session->unPublishStream(m_streamId)
+                        : m_session->stopStream(m_streamId);
             });
         } else if (e.status == S::Failed) {
             done(ExitCommandFailed);

@@ -9,7 +9,9 @@ namespace cli {
 
 namespace {
 
-QString str(const QJsonObject& o, const char* key) { return o.value(QLatin1StringView(key)).toString(); }
+QString str(const QJsonObject& o, const char* key) {
+    return o.value(QLatin1StringView(key)).toString();
+}
 
 QJsonObject result(const QString& cmd, bool ok, const QString& id = {}, const QString& error = {}) {
     QJsonObject r{{QStringLiteral("type"), QStringLiteral("CommandResult")},
@@ -55,8 +57,8 @@ QJsonObject CommandExecutor::execute(wcs::Session& s, const QJsonObject& c) {
         return boolResult(cmd, s.hangUp(callId), callId);
     }
     if (cmd == QLatin1StringView("hold")) {
-        return boolResult(cmd, s.hold(callId, c.value(QLatin1StringView("holdForTransfer")).toBool()),
-                          callId);
+        return boolResult(
+            cmd, s.hold(callId, c.value(QLatin1StringView("holdForTransfer")).toBool()), callId);
     }
     if (cmd == QLatin1StringView("unhold")) {
         return boolResult(cmd, s.unhold(callId), callId);
@@ -78,8 +80,8 @@ QJsonObject CommandExecutor::execute(wcs::Session& s, const QJsonObject& c) {
         if (r.name.isEmpty()) {
             return result(cmd, false, {}, QStringLiteral("'name' is required"));
         }
-        return idResult(cmd, cmd == QLatin1StringView("publish") ? s.publishStream(r)
-                                                                 : s.playStream(r));
+        return idResult(cmd,
+                        cmd == QLatin1StringView("publish") ? s.publishStream(r) : s.playStream(r));
     }
     if (cmd == QLatin1StringView("unpublish")) {
         return boolResult(cmd, s.unPublishStream(msId), msId);

@@ -11,7 +11,9 @@
 
 namespace cli {
 
-EventPrinter::EventPrinter(bool verbose, QObject* parent) : QObject(parent), m_verbose(verbose) {}
+EventPrinter::EventPrinter(bool verbose, QObject* parent)
+    : QObject(parent)
+    , m_verbose(verbose) {}
 
 void EventPrinter::print(QJsonObject object) {
     object.insert(QLatin1StringView("ts"),
@@ -78,8 +80,8 @@ void EventPrinter::attach(wcs::Session& s) {
         connect(&s, &wcs::Session::frameLogged, this,
                 [this](bool outgoing, const QByteArray& frame) {
                     print({{QStringLiteral("type"), QStringLiteral("Frame")},
-                           {QStringLiteral("dir"), outgoing ? QStringLiteral("C>S")
-                                                            : QStringLiteral("S>C")},
+                           {QStringLiteral("dir"),
+                            outgoing ? QStringLiteral("C>S") : QStringLiteral("S>C")},
                            {QStringLiteral("raw"), QString::fromUtf8(frame)}});
                 });
     }

@@ -7,7 +7,8 @@
 
 namespace cli {
 
-StdinCommandReader::StdinCommandReader(QObject* parent) : QObject(parent) {
+StdinCommandReader::StdinCommandReader(QObject* parent)
+    : QObject(parent) {
     m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &StdinCommandReader::readAvailable);
 }

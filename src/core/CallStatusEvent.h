@@ -17,7 +17,7 @@ struct CallStatusEvent {
     QString callId;
     CallStatusValue status;
     int sipStatus = -1; ///< numeric SIP code (100, 180, 200, 486...), -1 when absent
-    QString info;       ///< end reason (spec §12.6), e.g. "Normal call clearing", "SIP 403 FORBIDDEN"
+    QString info; ///< end reason (spec §12.6), e.g. "Normal call clearing", "SIP 403 FORBIDDEN"
     QString caller;
     QString callee;
     QString visibleName;
@@ -27,13 +27,13 @@ struct CallStatusEvent {
     QString mediaProvider; ///< "WebRTC", ...
     QString sipMessageRaw; ///< raw SIP message behind a failure or an incoming INVITE
     QString parentCallId;
-    QString target;        ///< transfer target when the server echoes it
+    QString target; ///< transfer target when the server echoes it
     std::optional<bool> holdForTransfer;
     QByteArray custom;           ///< `custom` object as compact JSON text, empty when absent
     QByteArray inviteParameters; ///< `inviteParameters` object as compact JSON, empty when absent
     bool isIncomingCallOffer = false; ///< true when it came as `notifyIncomingCall` (OnCallEvent)
-    QString nodeId; ///< set by REST hooks
-    QString appKey; ///< set by REST hooks
+    QString nodeId;                   ///< set by REST hooks
+    QString appKey;                   ///< set by REST hooks
     QString sessionId;
 };
 

@@ -12,12 +12,12 @@ namespace core {
 /// Null strings mean "absent" (spec §2.1).
 struct ConnectionStatusEvent {
     SessionStatusValue status;
-    QString info;      ///< reason text for FAILED/DISCONNECTED (socket error, watchdog, close reason)
+    QString info; ///< reason text for FAILED/DISCONNECTED (socket error, watchdog, close reason)
     QString sessionId; ///< server session key `/<clientIP>:<port>/<serverIP>:<port>` (getUserData)
     QString authToken; ///< re-attach token from getUserData; secret: never log it
     QString appKey;
-    QString nodeId;  ///< WCS node that reported it (REST hooks, getUserData of recent builds)
-    QString sipLogin; ///< caller id the server accepted (getUserData)
+    QString nodeId;     ///< WCS node that reported it (REST hooks, getUserData of recent builds)
+    QString sipLogin;   ///< caller id the server accepted (getUserData)
     int closeCode = -1; ///< WebSocket close code when the socket closed, -1 otherwise
 };
 

@@ -4,7 +4,8 @@
 
 namespace core {
 
-/// DTMF methods of the sendDtmf command (spec §5.3): RTP telephone-event, SIP INFO, relayed SIP INFO.
+/// DTMF methods of the sendDtmf command (spec §5.3): RTP telephone-event, SIP INFO, relayed SIP
+/// INFO.
 enum class DtmfType {
     Unknown, ///< text not in the table; WireValue::raw keeps it
     Rfc2833,

@@ -7,8 +7,8 @@
 #include "SessionStatus.h"
 #include "StreamKeepAliveStatus.h"
 #include "StreamStatus.h"
-#include "Transition.h"
 #include "TransferStatus.h"
+#include "Transition.h"
 
 #include <algorithm>
 #include <array>
@@ -61,9 +61,9 @@ template <> struct LifecycleTable<SessionStatus> {
     static constexpr std::array terminal{S::Disconnected, S::Failed};
     static constexpr std::array<S, 0> stateless{};
     static constexpr std::array edges{
-        std::pair{S::Pending, S::Connected},         std::pair{S::Connected, S::Established},
-        std::pair{S::Established, S::Registered},    std::pair{S::Established, S::Unregistered},
-        std::pair{S::Registered, S::Unregistered},   std::pair{S::Unregistered, S::Registered},
+        std::pair{S::Pending, S::Connected},       std::pair{S::Connected, S::Established},
+        std::pair{S::Established, S::Registered},  std::pair{S::Established, S::Unregistered},
+        std::pair{S::Registered, S::Unregistered}, std::pair{S::Unregistered, S::Registered},
     };
 };
 
@@ -74,13 +74,19 @@ template <> struct LifecycleTable<RegistrationStatus> {
     static constexpr std::array<S, 0> terminal{};
     static constexpr std::array<S, 0> stateless{};
     static constexpr std::array edges{
-        std::pair{S::Unregistered, S::Registered},       std::pair{S::Unregistered, S::Failed},
-        std::pair{S::Unregistered, S::AuthenticationFail}, std::pair{S::Registered, S::Unregistered},
-        std::pair{S::Registered, S::Failed},             std::pair{S::Registered, S::AuthenticationFail},
-        std::pair{S::AuthenticationFail, S::Registered}, std::pair{S::AuthenticationFail, S::Unregistered},
-        std::pair{S::Failed, S::Registered},             std::pair{S::Failed, S::Unregistered},
+        std::pair{S::Unregistered, S::Registered},
+        std::pair{S::Unregistered, S::Failed},
+        std::pair{S::Unregistered, S::AuthenticationFail},
+        std::pair{S::Registered, S::Unregistered},
+        std::pair{S::Registered, S::Failed},
+        std::pair{S::Registered, S::AuthenticationFail},
+        std::pair{S::AuthenticationFail, S::Registered},
+        std::pair{S::AuthenticationFail, S::Unregistered},
+        std::pair{S::Failed, S::Registered},
+        std::pair{S::Failed, S::Unregistered},
         // a retried REGISTER may fail differently (401 loop, then a network error)
-        std::pair{S::AuthenticationFail, S::Failed},     std::pair{S::Failed, S::AuthenticationFail},
+        std::pair{S::AuthenticationFail, S::Failed},
+        std::pair{S::Failed, S::AuthenticationFail},
     };
 };
 
@@ -91,20 +97,32 @@ template <> struct LifecycleTable<CallStatus> {
     static constexpr std::array<S, 0> stateless{};
     static constexpr std::array edges{
         // outgoing: NEW -> PENDING -> TRYING -> RING | RING_MEDIA | SESSION_PROGRESS -> ESTABLISHED
-        std::pair{S::New, S::Pending},              std::pair{S::New, S::Trying},
-        std::pair{S::Pending, S::Trying},           std::pair{S::Pending, S::Ring},
-        std::pair{S::Pending, S::RingMedia},        std::pair{S::Pending, S::SessionProgress},
-        std::pair{S::Pending, S::Established},      std::pair{S::Trying, S::Ring},
-        std::pair{S::Trying, S::RingMedia},         std::pair{S::Trying, S::SessionProgress},
-        std::pair{S::Trying, S::Established},       std::pair{S::Ring, S::RingMedia},
-        std::pair{S::Ring, S::SessionProgress},     std::pair{S::Ring, S::Established},
-        std::pair{S::RingMedia, S::Ring},           std::pair{S::RingMedia, S::SessionProgress},
-        std::pair{S::RingMedia, S::Established},    std::pair{S::SessionProgress, S::Ring},
-        std::pair{S::SessionProgress, S::RingMedia}, std::pair{S::SessionProgress, S::Established},
+        std::pair{S::New, S::Pending},
+        std::pair{S::New, S::Trying},
+        std::pair{S::Pending, S::Trying},
+        std::pair{S::Pending, S::Ring},
+        std::pair{S::Pending, S::RingMedia},
+        std::pair{S::Pending, S::SessionProgress},
+        std::pair{S::Pending, S::Established},
+        std::pair{S::Trying, S::Ring},
+        std::pair{S::Trying, S::RingMedia},
+        std::pair{S::Trying, S::SessionProgress},
+        std::pair{S::Trying, S::Established},
+        std::pair{S::Ring, S::RingMedia},
+        std::pair{S::Ring, S::SessionProgress},
+        std::pair{S::Ring, S::Established},
+        std::pair{S::RingMedia, S::Ring},
+        std::pair{S::RingMedia, S::SessionProgress},
+        std::pair{S::RingMedia, S::Established},
+        std::pair{S::SessionProgress, S::Ring},
+        std::pair{S::SessionProgress, S::RingMedia},
+        std::pair{S::SessionProgress, S::Established},
         // incoming: NEW -> RING -> (answer) PENDING -> ESTABLISHED
-        std::pair{S::New, S::Ring},                 std::pair{S::Ring, S::Pending},
+        std::pair{S::New, S::Ring},
+        std::pair{S::Ring, S::Pending},
         // hold / unhold
-        std::pair{S::Established, S::Hold},         std::pair{S::Hold, S::Established},
+        std::pair{S::Established, S::Hold},
+        std::pair{S::Hold, S::Established},
     };
 };
 
@@ -114,7 +132,8 @@ template <> struct LifecycleTable<TransferStatus> {
     static constexpr std::array terminal{S::Completed, S::Failed};
     static constexpr std::array<S, 0> stateless{};
     static constexpr std::array edges{
-        std::pair{S::Pending, S::Accepted}, std::pair{S::Pending, S::Trying},
+        std::pair{S::Pending, S::Accepted},
+        std::pair{S::Pending, S::Trying},
         std::pair{S::Accepted, S::Trying},
     };
 };
@@ -125,11 +144,16 @@ template <> struct LifecycleTable<StreamStatus> {
     static constexpr std::array terminal{S::Unpublished, S::Stopped, S::Failed};
     static constexpr std::array stateless{S::Resize, S::SnapshotComplete, S::NotEnoughBandwidth};
     static constexpr std::array edges{
-        std::pair{S::New, S::Pending},           std::pair{S::New, S::Publishing},
-        std::pair{S::New, S::Playing},           std::pair{S::Pending, S::Publishing},
-        std::pair{S::Pending, S::Playing},       std::pair{S::Publishing, S::Paused},
-        std::pair{S::Paused, S::Publishing},     std::pair{S::Playing, S::Paused},
-        std::pair{S::Paused, S::Playing},        std::pair{S::Playing, S::PlaybackProblem},
+        std::pair{S::New, S::Pending},
+        std::pair{S::New, S::Publishing},
+        std::pair{S::New, S::Playing},
+        std::pair{S::Pending, S::Publishing},
+        std::pair{S::Pending, S::Playing},
+        std::pair{S::Publishing, S::Paused},
+        std::pair{S::Paused, S::Publishing},
+        std::pair{S::Playing, S::Paused},
+        std::pair{S::Paused, S::Playing},
+        std::pair{S::Playing, S::PlaybackProblem},
         std::pair{S::PlaybackProblem, S::Playing},
     };
 };

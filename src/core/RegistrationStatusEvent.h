@@ -10,8 +10,8 @@ namespace core {
 /// `RegistrationStatusEvent` (API v1 style). Null strings mean "absent".
 struct RegistrationStatusEvent {
     RegistrationStatusValue status;
-    QString info;     ///< failure reason, e.g. "AUTHENTICATION_FAIL" or a SIP status line
-    QString sipLogin; ///< registered SIP user when the server says so
+    QString info;       ///< failure reason, e.g. "AUTHENTICATION_FAIL" or a SIP status line
+    QString sipLogin;   ///< registered SIP user when the server says so
     int sipStatus = -1; ///< SIP response code when known, -1 otherwise
 };
 

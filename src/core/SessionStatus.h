@@ -4,7 +4,9 @@
 
 namespace core {
 
-/// WCS session (ConnectionStatusEvent) statuses, SDK SESSION_STATUS (spec §3.4, §12.1). The callback-only names (WARN, DEBUG, APP_DATA, SEND_DATA_STATUS, INCOMING_CALL) are not states and are not listed.
+/// WCS session (ConnectionStatusEvent) statuses, SDK SESSION_STATUS (spec §3.4, §12.1). The
+/// callback-only names (WARN, DEBUG, APP_DATA, SEND_DATA_STATUS, INCOMING_CALL) are not states and
+/// are not listed.
 enum class SessionStatus {
     Unknown, ///< text not in the table; WireValue::raw keeps it
     Pending,

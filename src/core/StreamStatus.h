@@ -4,7 +4,8 @@
 
 namespace core {
 
-/// StreamStatusEvent statuses, SDK STREAM_STATUS (spec §6.2, §12.2). RESIZE, SNAPSHOT_COMPLETE and NOT_ENOUGH_BANDWIDTH are deprecated pseudo-statuses that do not change state.
+/// StreamStatusEvent statuses, SDK STREAM_STATUS (spec §6.2, §12.2). RESIZE, SNAPSHOT_COMPLETE and
+/// NOT_ENOUGH_BANDWIDTH are deprecated pseudo-statuses that do not change state.
 enum class StreamStatus {
     Unknown, ///< text not in the table; WireValue::raw keeps it
     New,

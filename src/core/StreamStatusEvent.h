@@ -20,7 +20,7 @@ struct StreamStatusEvent {
     std::optional<bool> hasAudio;
     std::optional<bool> hasVideo;
     std::optional<bool> record;
-    QString recordName; ///< file name of the recording (download under /client/records/)
+    QString recordName;         ///< file name of the recording (download under /client/records/)
     std::optional<int> width;   ///< pixels
     std::optional<int> height;  ///< pixels
     std::optional<int> bitrate; ///< kbps as the SDK sends it

@@ -23,8 +23,11 @@ template <typename E> struct WireValue {
     QString raw;
 
     constexpr WireValue() = default;
-    constexpr WireValue(E v) : value(v) {} // NOLINT(google-explicit-constructor): E is a value
-    WireValue(E v, QString text) : value(v), raw(std::move(text)) {}
+    constexpr WireValue(E v)
+        : value(v) {} // NOLINT(google-explicit-constructor): E is a value
+    WireValue(E v, QString text)
+        : value(v)
+        , raw(std::move(text)) {}
 
     bool isUnknown() const { return value == E::Unknown; }
     /// The wire text: the table's name for known values, the received text otherwise.

@@ -13,9 +13,9 @@ struct CallRequest {
     bool hasAudio = true;
     bool hasVideo = false; ///< `answer` always sends true, as the SDK does
     QString mediaProvider = QStringLiteral("WebRTC");
-    QString sdp;           ///< offer for `call`, answer for `answer`
-    QStringList sipSDP;    ///< extra SDP lines for the SIP leg; empty = absent
-    QString caller;        ///< sipLogin; sent in `answer` too (the SDK forgets it, §16)
+    QString sdp;        ///< offer for `call`, answer for `answer`
+    QStringList sipSDP; ///< extra SDP lines for the SIP leg; empty = absent
+    QString caller;     ///< sipLogin; sent in `answer` too (the SDK forgets it, §16)
     QString callee;
     QString visibleName;
     QByteArray custom;           ///< compact JSON object, empty = absent

@@ -30,15 +30,17 @@ struct Envelope {
 
 using DecodeFn = Decoded (*)(const Envelope&);
 
-DecodeError error(QString reason) { return DecodeError{std::move(reason), {}, 0}; }
+DecodeError error(QString reason) {
+    return DecodeError{std::move(reason), {}, 0};
+}
 
 /// data[0] as an object, or a DecodeError naming the message.
 std::optional<DecodeError> needObject(const Envelope& env) {
     if (env.arg0) {
         return std::nullopt;
     }
-    return error(QStringLiteral("'%1' needs an object in data[0]")
-                     .arg(JsonReader::fromUtf8(env.name)));
+    return error(
+        QStringLiteral("'%1' needs an object in data[0]").arg(JsonReader::fromUtf8(env.name)));
 }
 
 template <typename T> Decoded finish(const JsonReader& r, T&& message) {
@@ -48,7 +50,9 @@ template <typename T> Decoded finish(const JsonReader& r, T&& message) {
     return ServerMessage(std::forward<T>(message));
 }
 
-Decoded decodePing(const Envelope&) { return ServerMessage(Ping{}); }
+Decoded decodePing(const Envelope&) {
+    return ServerMessage(Ping{});
+}
 
 Decoded decodeUserData(const Envelope& env) {
     UserData u;
@@ -328,8 +332,8 @@ constexpr std::array<Route, 26> kRoutes{{
 
 /// API v1 names that 2.0.276 no longer handles (spec §4).
 constexpr std::array<std::string_view, 8> kLegacy{
-    "getVersion",           "notifyMessage",      "notifyBugReport",  "notifyRecordComplete",
-    "notifySubscription",   "notifyXcapResponse", "callbackHold",     "base64BinaryData"};
+    "getVersion",         "notifyMessage",      "notifyBugReport", "notifyRecordComplete",
+    "notifySubscription", "notifyXcapResponse", "callbackHold",    "base64BinaryData"};
 
 DecodeFn route(std::string_view name) {
     for (const Route& r : kRoutes) {
@@ -414,14 +418,14 @@ Decoded Codec::decodeBuffered(size_t len) {
     }
     object root;
     if (doc.get_object().get(root)) {
-        return withRaw(error(QStringLiteral("frame is a JSON %1, not an object")
-                                 .arg(JsonReader::typeName(doc))),
-                       frame);
+        return withRaw(
+            error(
+                QStringLiteral("frame is a JSON %1, not an object").arg(JsonReader::typeName(doc))),
+            frame);
     }
     Envelope env;
     element nameElement;
-    if (root.at_key("message").get(nameElement) ||
-        nameElement.get_string().get(env.name)) {
+    if (root.at_key("message").get(nameElement) || nameElement.get_string().get(env.name)) {
         return withRaw(error(QStringLiteral("frame has no string 'message'")), frame);
     }
     element data;

@@ -208,9 +208,13 @@ QByteArray Codec::connection(const ConnectionParameters& p) {
     return frame(QLatin1StringView("connection"), o);
 }
 
-QByteArray Codec::pong() { return frame(QLatin1StringView("pong"), QJsonValue::Null); }
+QByteArray Codec::pong() {
+    return frame(QLatin1StringView("pong"), QJsonValue::Null);
+}
 
-QByteArray Codec::ping() { return frame(QLatin1StringView("ping"), QJsonValue::Null); }
+QByteArray Codec::ping() {
+    return frame(QLatin1StringView("ping"), QJsonValue::Null);
+}
 
 QByteArray Codec::sendData(const QString& operationId, QByteArrayView payloadJson) {
     QJsonObject o = idObject(QLatin1StringView("operationId"), operationId);
@@ -220,7 +224,8 @@ QByteArray Codec::sendData(const QString& operationId, QByteArrayView payloadJso
 
 QByteArray Codec::sessionDebug(bool start) {
     QJsonObject o;
-    o.insert(QLatin1StringView("command"), start ? QStringLiteral("start") : QStringLiteral("stop"));
+    o.insert(QLatin1StringView("command"),
+             start ? QStringLiteral("start") : QStringLiteral("stop"));
     return frame(QLatin1StringView("sessionDebug"), o);
 }
 

@@ -19,7 +19,7 @@ struct ConnectionParameters {
     QString clientOSVersion;
     QString clientBrowserVersion;
     int msePacketizationVersion = 2;
-    QByteArray custom; ///< compact JSON object handed to REST hooks; empty = absent
+    QByteArray custom;          ///< compact JSON object handed to REST hooks; empty = absent
     bool sendClientInfo = true; ///< send `clientInfo: {}` like the SDK on a non-https page
 
     // SIP options: sent only when sipLogin is set.

@@ -21,7 +21,8 @@ namespace wcs::detail {
 /// of the wrong type records the first error in `error`.
 class JsonReader {
 public:
-    explicit JsonReader(simdjson::dom::object o) : m_obj(o) {}
+    explicit JsonReader(simdjson::dom::object o)
+        : m_obj(o) {}
 
     QString error;
 

@@ -87,8 +87,8 @@ QString PlaceholderSdp::create(const SdpRequest& request) {
             const auto m = mRe.match(section);
             const auto mid = midRe.match(section);
             if (m.hasMatch()) {
-                lines.append({m.captured(1), mid.hasMatch() ? mid.captured(1)
-                                                            : QString::number(lines.size())});
+                lines.append({m.captured(1),
+                              mid.hasMatch() ? mid.captured(1) : QString::number(lines.size())});
             }
             if (const auto d = dirRe.match(section); d.hasMatch() && i == 1) {
                 direction = reversed(d.captured(1));

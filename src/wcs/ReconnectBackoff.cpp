@@ -24,8 +24,8 @@ int ReconnectBackoff::delayMs(int attempt) const {
         const double u = std::isnan(r) ? 0.5 : std::clamp(r, 0.0, 1.0);
         delay = base - spread + 2.0 * spread * u;
     }
-    return static_cast<int>(std::clamp(delay, static_cast<double>(m_minMs),
-                                       static_cast<double>(m_maxMs)));
+    return static_cast<int>(
+        std::clamp(delay, static_cast<double>(m_minMs), static_cast<double>(m_maxMs)));
 }
 
 } // namespace wcs

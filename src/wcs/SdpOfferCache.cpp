@@ -29,7 +29,9 @@ QString SdpOfferCache::find(const QString& id) const {
     return it->sdp;
 }
 
-void SdpOfferCache::remove(const QString& id) { m_entries.remove(id); }
+void SdpOfferCache::remove(const QString& id) {
+    m_entries.remove(id);
+}
 
 void SdpOfferCache::prune() {
     const qint64 now = m_clock->nowMs();

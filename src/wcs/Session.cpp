@@ -17,11 +17,11 @@ namespace wcs {
 
 namespace {
 
-QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newId() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 
 bool isTerminalStatusText(const QString& status, bool forStream) {
     if (forStream) {
@@ -54,7 +54,8 @@ Session::Session(SessionOptions options, std::shared_ptr<const core::Clock> cloc
                  .arg(m_options.watchdogMs));
     });
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        fail(QStringLiteral("the socket did not open within %1 ms").arg(m_options.connectTimeoutMs));
+        fail(
+            QStringLiteral("the socket did not open within %1 ms").arg(m_options.connectTimeoutMs));
     });
     connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
         m_nextReconnectAtMs = 0;
@@ -79,8 +80,8 @@ void Session::open() {
     m_reconnectTimer.stop();
     createSocket();
     setStatus(core::SessionStatus::Pending);
-    qCInfo(lcTransport) << "opening" << m_options.url.toString(QUrl::RemoveUserInfo)
-                        << "attempt" << m_reconnectAttempt;
+    qCInfo(lcTransport) << "opening" << m_options.url.toString(QUrl::RemoveUserInfo) << "attempt"
+                        << m_reconnectAttempt;
     if (m_options.connectTimeoutMs > 0) {
         m_connectTimer.start(m_options.connectTimeoutMs);
     }
@@ -181,9 +182,9 @@ void Session::onDisconnected() {
     if (neverOpened && !m_userClosed) {
         m_socketFailed = true;
         if (m_failReason.isEmpty()) {
-            m_failReason = QStringLiteral("could not connect to %1: %2")
-                               .arg(m_options.url.toString(QUrl::RemoveUserInfo),
-                                    m_socket->errorString());
+            m_failReason =
+                QStringLiteral("could not connect to %1: %2")
+                    .arg(m_options.url.toString(QUrl::RemoveUserInfo), m_socket->errorString());
         }
     }
     QString reason = m_failReason;
@@ -295,68 +296,68 @@ void Session::onTextMessage(const QString& text) {
 }
 
 void Session::dispatch(ServerMessage&& message) {
-    std::visit(
-        Overloaded{
-            [this](const Ping&) { send("pong", Codec::pong()); },
-            [this](const UserData& u) { handleUserData(u); },
-            [this](const core::RegistrationStatusEvent& r) {
-                if (r.status == core::RegistrationStatus::Registered) {
-                    m_status = core::SessionStatus::Registered;
-                }
-                Q_EMIT registrationStatusChanged(r);
-            },
-            [this](const RemoteSdp& r) {
-                if (m_streams.contains(r.id) || m_calls.contains(r.id)) {
-                    Q_EMIT remoteSdpReceived(r.id, r.sdp);
-                } else {
-                    m_offers->put(r.id, r.sdp); // an incoming-call offer comes first (§7.2)
-                }
-            },
-            [this](const core::StreamStatusEvent& s) {
-                if (core::Lifecycle<core::StreamStatus>::isTerminal(s.status.value)) {
-                    m_streams.remove(s.mediaSessionId);
-                }
-                Q_EMIT streamStatusChanged(s);
-            },
-            [this](const StreamEvent& e) { Q_EMIT streamEventReceived(e); },
-            [this](const StreamAvailability& a) { Q_EMIT streamAvailabilityReceived(a); },
-            [this](const VideoRate& v) { Q_EMIT videoRateReceived(v); },
-            [this](const core::CallStatusEvent& c) {
-                if (core::Lifecycle<core::CallStatus>::isTerminal(c.status.value)) {
-                    m_calls.remove(c.callId);
-                    m_offers->remove(c.callId);
-                } else {
-                    m_calls.insert(c.callId, c);
-                }
-                if (c.isIncomingCallOffer) {
-                    Q_EMIT incomingCallReceived(c);
-                }
-                Q_EMIT callStatusChanged(c);
-            },
-            [this](const core::TransferStatusEvent& t) { Q_EMIT transferStatusChanged(t); },
-            [](const AudioCodec& a) {
-                qCDebug(lcProtocol) << "notifyAudioCodec" << a.callId << a.codecName;
-            },
-            [this](const core::DataStatusEvent& d) { Q_EMIT dataStatusReceived(d); },
-            [this](const core::OnDataEvent& d) { Q_EMIT dataReceived(d); },
-            [this](const core::SessionDebugStatusEvent& d) {
-                m_debugOn = d.status == core::SessionDebugStatus::Started;
-                Q_EMIT sessionDebugStatusChanged(d);
-            },
-            [this](const core::ErrorEvent& e) { handleFail(e); },
-            [](const MetricsControl& m) {
-                qCDebug(lcProtocol) << m.message << "ignored: metrics upload is not supported";
-            },
-            [this](const UnknownMessage& u) {
-                const QString reason =
-                    QStringLiteral("%1 message '%2' ignored")
-                        .arg(u.legacy ? QStringLiteral("API v1") : QStringLiteral("unknown"),
-                             u.name);
-                qCInfo(lcProtocol) << reason;
-                Q_EMIT protocolWarning(reason, {});
-            },
-        },
-        message);
+    std::visit(Overloaded{
+                   [this](const Ping&) { send("pong", Codec::pong()); },
+                   [this](const UserData& u) { handleUserData(u); },
+                   [this](const core::RegistrationStatusEvent& r) {
+                       if (r.status == core::RegistrationStatus::Registered) {
+                           m_status = core::SessionStatus::Registered;
+                       }
+                       Q_EMIT registrationStatusChanged(r);
+                   },
+                   [this](const RemoteSdp& r) {
+                       if (m_streams.contains(r.id) || m_calls.contains(r.id)) {
+                           Q_EMIT remoteSdpReceived(r.id, r.sdp);
+                       } else {
+                           m_offers->put(r.id, r.sdp); // an incoming-call offer comes first (§7.2)
+                       }
+                   },
+                   [this](const core::StreamStatusEvent& s) {
+                       if (core::Lifecycle<core::StreamStatus>::isTerminal(s.status.value)) {
+                           m_streams.remove(s.mediaSessionId);
+                       }
+                       Q_EMIT streamStatusChanged(s);
+                   },
+                   [this](const StreamEvent& e) { Q_EMIT streamEventReceived(e); },
+                   [this](const StreamAvailability& a) { Q_EMIT streamAvailabilityReceived(a); },
+                   [this](const VideoRate& v) { Q_EMIT videoRateReceived(v); },
+                   [this](const core::CallStatusEvent& c) {
+                       if (core::Lifecycle<core::CallStatus>::isTerminal(c.status.value)) {
+                           m_calls.remove(c.callId);
+                           m_offers->remove(c.callId);
+                       } else {
+                           m_calls.insert(c.callId, c);
+                       }
+                       if (c.isIncomingCallOffer) {
+                           Q_EMIT incomingCallReceived(c);
+                       }
+                       Q_EMIT callStatusChanged(c);
+                   },
+                   [this](const core::TransferStatusEvent& t) { Q_EMIT transferStatusChanged(t); },
+                   [](const AudioCodec& a) {
+                       qCDebug(lcProtocol) << "notifyAudioCodec" << a.callId << a.codecName;
+                   },
+                   [this](const core::DataStatusEvent& d) { Q_EMIT dataStatusReceived(d); },
+                   [this](const core::OnDataEvent& d) { Q_EMIT dataReceived(d); },
+                   [this](const core::SessionDebugStatusEvent& d) {
+                       m_debugOn = d.status == core::SessionDebugStatus::Started;
+                       Q_EMIT sessionDebugStatusChanged(d);
+                   },
+                   [this](const core::ErrorEvent& e) { handleFail(e); },
+                   [](const MetricsControl& m) {
+                       qCDebug(lcProtocol)
+                           << m.message << "ignored: metrics upload is not supported";
+                   },
+                   [this](const UnknownMessage& u) {
+                       const QString reason =
+                           QStringLiteral("%1 message '%2' ignored")
+                               .arg(u.legacy ? QStringLiteral("API v1") : QStringLiteral("unknown"),
+                                    u.name);
+                       qCInfo(lcProtocol) << reason;
+                       Q_EMIT protocolWarning(reason, {});
+                   },
+               },
+               message);
 }
 
 void Session::handleUserData(const UserData& u) {
@@ -529,7 +530,9 @@ bool Session::sendDtmf(const QString& callId, const QString& digits, core::DtmfT
     return ready("sendDtmf") && send("sendDtmf", Codec::sendDtmf(callId, digits.toUpper(), type));
 }
 
-QString Session::remoteOffer(const QString& callId) const { return m_offers->find(callId); }
+QString Session::remoteOffer(const QString& callId) const {
+    return m_offers->find(callId);
+}
 
 // --- streams ---
 

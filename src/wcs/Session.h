@@ -157,8 +157,8 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     std::unique_ptr<SdpOfferCache> m_offers;
     ReconnectBackoff m_backoff;
-    QTimer m_watchdog;            ///< periodic check of m_lastInbound (receive watchdog)
-    QElapsedTimer m_lastInbound;  ///< restarted by every inbound frame
+    QTimer m_watchdog;           ///< periodic check of m_lastInbound (receive watchdog)
+    QElapsedTimer m_lastInbound; ///< restarted by every inbound frame
     QTimer m_connectTimer;
     QTimer m_reconnectTimer;
     core::SessionStatus m_status = core::SessionStatus::Pending;
@@ -171,7 +171,7 @@ private:
     bool m_socketFailed = false;
     int m_reconnectAttempt = 0;
     qint64 m_nextReconnectAtMs = 0;
-    QHash<QString, StreamRequest> m_streams; ///< live streams by mediaSessionId
+    QHash<QString, StreamRequest> m_streams;       ///< live streams by mediaSessionId
     QHash<QString, core::CallStatusEvent> m_calls; ///< live calls by callId
 };
 

@@ -24,10 +24,11 @@ namespace {
 
 /// A realistic OnDataEvent frame of exactly `bytes` bytes (UTF-8), as a backend would push.
 QByteArray onDataFrame(int bytes, int seq) {
-    QByteArray head = QByteArrayLiteral(R"({"message":"OnDataEvent","data":[{"operationId":")") +
-                      QByteArray::number(seq).rightJustified(8, '0') +
-                      QByteArrayLiteral(R"(-5b1c-4e8e-9c1d-0a2b3c4d5e6f","payload":{"room":"lobby",)"
-                                        R"("from":"operator-7","kind":"chat","text":")");
+    QByteArray head =
+        QByteArrayLiteral(R"({"message":"OnDataEvent","data":[{"operationId":")") +
+        QByteArray::number(seq).rightJustified(8, '0') +
+        QByteArrayLiteral(R"(-5b1c-4e8e-9c1d-0a2b3c4d5e6f","payload":{"room":"lobby",)"
+                          R"("from":"operator-7","kind":"chat","text":")");
     const QByteArray tail = QByteArrayLiteral(R"("}}]})");
     const int fill = std::max(0, bytes - static_cast<int>(head.size() + tail.size()));
     QByteArray text(fill, 'a');

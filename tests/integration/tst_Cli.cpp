@@ -23,7 +23,8 @@ struct Run {
     }
 };
 
-Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+Run runCli(const QStringList& args,
+           const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(qEnvironmentVariable("CALLBOARD_CLI"), args);
@@ -73,29 +74,34 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("TRYING"), QStringLiteral("RING"),
                            QStringLiteral("ESTABLISHED"), QStringLiteral("FINISH")};
         QTest::newRow("busy") << QStringList{QStringLiteral("call"), QStringLiteral("486")} << 3
-                              << call << QStringList{QStringLiteral("TRYING"), QStringLiteral("BUSY")};
-        QTest::newRow("hold")
-            << QStringList{QStringLiteral("hold"), QStringLiteral("9999"),
-                           QStringLiteral("--unhold-after"), QStringLiteral("100")}
-            << 0 << call
-            << QStringList{QStringLiteral("TRYING"), QStringLiteral("RING"),
-                           QStringLiteral("ESTABLISHED"), QStringLiteral("HOLD"),
-                           QStringLiteral("ESTABLISHED"), QStringLiteral("FINISH")};
+                              << call
+                              << QStringList{QStringLiteral("TRYING"), QStringLiteral("BUSY")};
+        QTest::newRow("hold") << QStringList{QStringLiteral("hold"), QStringLiteral("9999"),
+                                             QStringLiteral("--unhold-after"),
+                                             QStringLiteral("100")}
+                              << 0 << call
+                              << QStringList{
+                                     QStringLiteral("TRYING"),      QStringLiteral("RING"),
+                                     QStringLiteral("ESTABLISHED"), QStringLiteral("HOLD"),
+                                     QStringLiteral("ESTABLISHED"), QStringLiteral("FINISH")};
         QTest::newRow("transfer ok")
-            << QStringList{QStringLiteral("transfer"), QStringLiteral("9999"), QStringLiteral("1234")}
+            << QStringList{QStringLiteral("transfer"), QStringLiteral("9999"),
+                           QStringLiteral("1234")}
             << 0 << QStringLiteral("TransferStatusEvent")
             << QStringList{QStringLiteral("ACCEPTED"), QStringLiteral("TRYING"),
                            QStringLiteral("COMPLETED")};
         QTest::newRow("transfer failed")
-            << QStringList{QStringLiteral("transfer"), QStringLiteral("9999"), QStringLiteral("2666")}
+            << QStringList{QStringLiteral("transfer"), QStringLiteral("9999"),
+                           QStringLiteral("2666")}
             << 3 << QStringLiteral("TransferStatusEvent")
             << QStringList{QStringLiteral("ACCEPTED"), QStringLiteral("TRYING"),
                            QStringLiteral("FAILED")};
-        QTest::newRow("publish")
-            << QStringList{QStringLiteral("publish"), QStringLiteral("cli-cam"),
-                           QStringLiteral("--duration"), QStringLiteral("100")}
-            << 0 << QStringLiteral("StreamStatusEvent")
-            << QStringList{QStringLiteral("PUBLISHING"), QStringLiteral("UNPUBLISHED")};
+        QTest::newRow("publish") << QStringList{QStringLiteral("publish"),
+                                                QStringLiteral("cli-cam"),
+                                                QStringLiteral("--duration"), QStringLiteral("100")}
+                                 << 0 << QStringLiteral("StreamStatusEvent")
+                                 << QStringList{QStringLiteral("PUBLISHING"),
+                                                QStringLiteral("UNPUBLISHED")};
         QTest::newRow("play missing")
             << QStringList{QStringLiteral("play"), QStringLiteral("no-such-stream")} << 3
             << QStringLiteral("StreamStatusEvent") << QStringList{QStringLiteral("FAILED")};
@@ -132,11 +138,12 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no command") << QStringList{};
         QTest::newRow("unknown command") << QStringList{QStringLiteral("dance")};
-        QTest::newRow("missing argument") << QStringList{QStringLiteral("transfer"), QStringLiteral("1")};
+        QTest::newRow("missing argument")
+            << QStringList{QStringLiteral("transfer"), QStringLiteral("1")};
         QTest::newRow("bad url") << QStringList{QStringLiteral("monitor"), QStringLiteral("--url"),
                                                 QStringLiteral("http://x")};
-        QTest::newRow("bad number") << QStringList{QStringLiteral("monitor"),
-                                                   QStringLiteral("--exit-after"), QStringLiteral("soon")};
+        QTest::newRow("bad number") << QStringList{
+            QStringLiteral("monitor"), QStringLiteral("--exit-after"), QStringLiteral("soon")};
     }
 
     void usageErrorsExitOne() {
@@ -157,16 +164,18 @@ private Q_SLOTS:
     void passwordComesFromTheEnvironment() {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CALLBOARD_SIP_PASSWORD"), QStringLiteral("wrong-password"));
-        const Run bad = runCli({QStringLiteral("debug"), QStringLiteral("on"), QStringLiteral("--demo"),
-                                QStringLiteral("--sip-login"), QStringLiteral("1001")},
-                               env);
+        const Run bad =
+            runCli({QStringLiteral("debug"), QStringLiteral("on"), QStringLiteral("--demo"),
+                    QStringLiteral("--sip-login"), QStringLiteral("1001")},
+                   env);
         QCOMPARE(bad.exitCode, 3);
         QCOMPARE(bad.statusesOf(QStringLiteral("RegistrationStatusEvent")),
                  QStringList{QStringLiteral("AUTHENTICATION_FAIL")});
         env.insert(QStringLiteral("CALLBOARD_SIP_PASSWORD"), QStringLiteral("1001-secret"));
-        const Run good = runCli({QStringLiteral("debug"), QStringLiteral("on"), QStringLiteral("--demo"),
-                                 QStringLiteral("--sip-login"), QStringLiteral("1001")},
-                                env);
+        const Run good =
+            runCli({QStringLiteral("debug"), QStringLiteral("on"), QStringLiteral("--demo"),
+                    QStringLiteral("--sip-login"), QStringLiteral("1001")},
+                   env);
         QCOMPARE(good.exitCode, 0);
         QCOMPARE(good.statusesOf(QStringLiteral("RegistrationStatusEvent")),
                  QStringList{QStringLiteral("REGISTERED")});
@@ -184,10 +193,12 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.statusesOf(QStringLiteral("RegistrationStatusEvent")),
                  QStringList{QStringLiteral("REGISTERED")});
-        QVERIFY(r.statusesOf(QStringLiteral("StreamStatusEvent")).contains(QStringLiteral("PLAYING")));
+        QVERIFY(
+            r.statusesOf(QStringLiteral("StreamStatusEvent")).contains(QStringLiteral("PLAYING")));
         bool pushed = false;
         for (const QJsonObject& e : r.events) {
-            pushed |= e.value(QLatin1StringView("type")).toString() == QLatin1StringView("OnDataEvent");
+            pushed |=
+                e.value(QLatin1StringView("type")).toString() == QLatin1StringView("OnDataEvent");
         }
         QVERIFY2(pushed, "the demo backend pushes data at 8 s");
     }
@@ -199,7 +210,9 @@ private Q_SLOTS:
                  QStringLiteral("--exit-after"), QStringLiteral("3000")});
         QVERIFY(p.waitForStarted());
         QTest::qWait(600);
-        p.write(R"({"cmd":"call","callee":"9999"})" "\n" "not json\n");
+        p.write(R"({"cmd":"call","callee":"9999"})"
+                "\n"
+                "not json\n");
         QVERIFY(p.waitForFinished(15000));
         QCOMPARE(p.exitCode(), 0);
         const QByteArray out = p.readAllStandardOutput();

@@ -87,8 +87,9 @@ private Q_SLOTS:
         QCOMPARE(conn.value(QLatin1StringView("clientVersion")).toString(), QStringLiteral("2.0"));
         QCOMPARE(conn.value(QLatin1StringView("sipRegisterRequired")).toBool(), true);
         QCOMPARE(conn.value(QLatin1StringView("sipPort")).toInt(), 5060);
-        QCOMPARE(conn.value(QLatin1StringView("custom")).toObject().value(QLatin1StringView("token")),
-                 QJsonValue(QStringLiteral("abc")));
+        QCOMPARE(
+            conn.value(QLatin1StringView("custom")).toObject().value(QLatin1StringView("token")),
+            QJsonValue(QStringLiteral("abc")));
     }
 
     void registeredThenAuthenticationFailure() {
@@ -226,8 +227,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<QString>("reasonPart");
         QTest::newRow("garbage") << QByteArray("this is not json") << QStringLiteral("not JSON");
-        QTest::newRow("truncated") << QByteArray(R"({"message":"ring","data":[{"callId":)")
-                                   << QStringLiteral("not JSON");
+        QTest::newRow("truncated")
+            << QByteArray(R"({"message":"ring","data":[{"callId":)") << QStringLiteral("not JSON");
         QTest::newRow("unknown") << QByteArray(R"({"message":"noSuchThing","data":[{}]})")
                                  << QStringLiteral("unknown message 'noSuchThing'");
         QTest::newRow("array root") << QByteArray("[1,2,3]") << QStringLiteral("not an object");
@@ -280,12 +281,14 @@ private Q_SLOTS:
             "v=0\r\no=- 2 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
             "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 127.0.0.1\r\na=mid:0\r\na=sendrecv\r\n"
             "a=setup:actpass\r\na=rtpmap:111 opus/48000/2\r\n");
-        server->sendMessage(QStringLiteral("setRemoteSDP"), QJsonArray{QStringLiteral("in-1"), offer});
-        server->sendMessage(QStringLiteral("notifyIncomingCall"),
-                            QJsonArray{QJsonObject{{QStringLiteral("callId"), QStringLiteral("in-1")},
-                                                   {QStringLiteral("caller"), QStringLiteral("1001")},
-                                                   {QStringLiteral("callee"), QStringLiteral("1000")},
-                                                   {QStringLiteral("status"), QStringLiteral("RING")}}});
+        server->sendMessage(QStringLiteral("setRemoteSDP"),
+                            QJsonArray{QStringLiteral("in-1"), offer});
+        server->sendMessage(
+            QStringLiteral("notifyIncomingCall"),
+            QJsonArray{QJsonObject{{QStringLiteral("callId"), QStringLiteral("in-1")},
+                                   {QStringLiteral("caller"), QStringLiteral("1001")},
+                                   {QStringLiteral("callee"), QStringLiteral("1000")},
+                                   {QStringLiteral("status"), QStringLiteral("RING")}}});
         QTRY_COMPARE(incoming.size(), 1);
         QCOMPARE(session->remoteOffer(QStringLiteral("in-1")), offer);
         QVERIFY(session->answer(QStringLiteral("in-1")));
@@ -303,14 +306,16 @@ private Q_SLOTS:
         establish(optionsFor(server->url()));
         QVERIFY(!session->pushLogs(QStringLiteral("before")));
         QVERIFY(session->startDebug());
-        server->sendMessage(QStringLiteral("notifySessionDebugEvent"),
-                            QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("STARTED")}}});
+        server->sendMessage(
+            QStringLiteral("notifySessionDebugEvent"),
+            QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("STARTED")}}});
         QTRY_VERIFY(session->isDebugSessionOn());
         QVERIFY(session->pushLogs(QStringLiteral("during")));
         QVERIFY(session->stopDebug());
-        server->sendMessage(QStringLiteral("notifySessionDebugEvent"),
-                            QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("STOPPED")},
-                                                   {QStringLiteral("file"), QStringLiteral("logs/x.log")}}});
+        server->sendMessage(
+            QStringLiteral("notifySessionDebugEvent"),
+            QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("STOPPED")},
+                                   {QStringLiteral("file"), QStringLiteral("logs/x.log")}}});
         QTRY_VERIFY(!session->isDebugSessionOn());
         QVERIFY(!session->pushLogs(QStringLiteral("after")));
         QVERIFY(server->waitForMessage(QStringLiteral("sessionDebug"), 2));
@@ -326,16 +331,18 @@ private Q_SLOTS:
         const QString id = session->publishStream(r);
         QVERIFY(!id.isEmpty());
         server->sendMessage(QStringLiteral("fail"),
-                            QJsonArray{QJsonObject{{QStringLiteral("apiMethod"), QStringLiteral("StreamStatusEvent")},
-                                                   {QStringLiteral("id"), id},
-                                                   {QStringLiteral("info"), QStringLiteral("Backend returned 500")}}});
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("apiMethod"), QStringLiteral("StreamStatusEvent")},
+                                {QStringLiteral("id"), id},
+                                {QStringLiteral("info"), QStringLiteral("Backend returned 500")}}});
         QTRY_COMPARE(errors.size(), 1);
         QCOMPARE(streams.size(), 0); // no status: a warning only (spec §11)
         server->sendMessage(QStringLiteral("fail"),
-                            QJsonArray{QJsonObject{{QStringLiteral("apiMethod"), QStringLiteral("StreamStatusEvent")},
-                                                   {QStringLiteral("id"), id},
-                                                   {QStringLiteral("status"), QStringLiteral("FAILED")},
-                                                   {QStringLiteral("info"), QStringLiteral("Restricted access")}}});
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("apiMethod"), QStringLiteral("StreamStatusEvent")},
+                                {QStringLiteral("id"), id},
+                                {QStringLiteral("status"), QStringLiteral("FAILED")},
+                                {QStringLiteral("info"), QStringLiteral("Restricted access")}}});
         QTRY_COMPARE(streams.size(), 1);
         const auto s = streams.first().at(0).value<core::StreamStatusEvent>();
         QCOMPARE(s.mediaSessionId, id);
@@ -371,11 +378,13 @@ private Q_SLOTS:
         QVERIFY(server->waitForMessage(QStringLiteral("sendData")));
         const QJsonObject sent = dataOf(lastNamed(*server, QStringLiteral("sendData")));
         QCOMPARE(sent.value(QLatin1StringView("operationId")).toString(), op);
-        QCOMPARE(sent.value(QLatin1StringView("payload")).toObject().value(QLatin1StringView("hello")),
-                 QJsonValue(QStringLiteral("world")));
-        server->sendMessage(QStringLiteral("DataStatusEvent"),
-                            QJsonArray{QJsonObject{{QStringLiteral("operationId"), op},
-                                                   {QStringLiteral("status"), QStringLiteral("ACCEPTED")}}});
+        QCOMPARE(
+            sent.value(QLatin1StringView("payload")).toObject().value(QLatin1StringView("hello")),
+            QJsonValue(QStringLiteral("world")));
+        server->sendMessage(
+            QStringLiteral("DataStatusEvent"),
+            QJsonArray{QJsonObject{{QStringLiteral("operationId"), op},
+                                   {QStringLiteral("status"), QStringLiteral("ACCEPTED")}}});
         QTRY_COMPARE(data.size(), 1);
         QCOMPARE(data.first().at(0).value<core::DataStatusEvent>().operationId, op);
     }

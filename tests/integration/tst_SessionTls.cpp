@@ -56,11 +56,11 @@ private Q_SLOTS:
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
                       {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-                       QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
-                       QStringLiteral("-keyout"), path("key.pem"), QStringLiteral("-out"),
-                       path("cert.pem")});
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                       path("key.pem"), QStringLiteral("-out"), path("cert.pem")});
         QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
                  "openssl could not make a test certificate");
         const auto certs = QSslCertificate::fromPath(path("cert.pem"));
@@ -71,8 +71,8 @@ private Q_SLOTS:
         const QSslKey key(&keyFile, QSsl::Rsa);
         QVERIFY(!key.isNull());
 
-        server = std::make_unique<QWebSocketServer>(QStringLiteral("tls"),
-                                                    QWebSocketServer::SecureMode);
+        server =
+            std::make_unique<QWebSocketServer>(QStringLiteral("tls"), QWebSocketServer::SecureMode);
         QSslConfiguration config = QSslConfiguration::defaultConfiguration();
         config.setLocalCertificate(cert);
         config.setPrivateKey(key);
@@ -92,7 +92,8 @@ private Q_SLOTS:
     void untrustedCertificateFailsWithReason() {
         const auto e = runUntilSettled(options());
         QCOMPARE(e.status.value, core::SessionStatus::Failed);
-        QVERIFY2(e.info.contains(QLatin1StringView("TLS certificate rejected")), qPrintable(e.info));
+        QVERIFY2(e.info.contains(QLatin1StringView("TLS certificate rejected")),
+                 qPrintable(e.info));
     }
 
     void userCaFileIsTrusted() {

@@ -15,9 +15,13 @@ ScriptedServer::ScriptedServer(QObject* parent)
     connect(&m_server, &QWebSocketServer::newConnection, this, &ScriptedServer::onNewConnection);
 }
 
-ScriptedServer::~ScriptedServer() { stop(); }
+ScriptedServer::~ScriptedServer() {
+    stop();
+}
 
-bool ScriptedServer::listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+bool ScriptedServer::listen() {
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
 
 QUrl ScriptedServer::url() const {
     return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server.serverPort()));
@@ -49,13 +53,12 @@ void ScriptedServer::onNewConnection() {
     ++m_connections;
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
         const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
-        const QJsonObject o = doc.isObject() ? doc.object()
-                                             : QJsonObject{{QStringLiteral("unparsed"), text}};
+        const QJsonObject o =
+            doc.isObject() ? doc.object() : QJsonObject{{QStringLiteral("unparsed"), text}};
         m_received.append(o);
-        if (m_autoUserData && o.value(QLatin1StringView("message")).toString() ==
-                                  QLatin1StringView("connection")) {
-            QJsonObject conn =
-                o.value(QLatin1StringView("data")).toArray().at(0).toObject();
+        if (m_autoUserData &&
+            o.value(QLatin1StringView("message")).toString() == QLatin1StringView("connection")) {
+            QJsonObject conn = o.value(QLatin1StringView("data")).toArray().at(0).toObject();
             conn.remove(QStringLiteral("sipPassword"));
             if (!conn.contains(QLatin1StringView("authToken"))) {
                 m_authToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -81,8 +84,8 @@ void ScriptedServer::send(const QByteArray& frame) {
 }
 
 void ScriptedServer::sendMessage(const QString& message, const QJsonArray& data) {
-    send(QJsonDocument(QJsonObject{{QStringLiteral("message"), message},
-                                   {QStringLiteral("data"), data}})
+    send(QJsonDocument(
+             QJsonObject{{QStringLiteral("message"), message}, {QStringLiteral("data"), data}})
              .toJson(QJsonDocument::Compact));
 }
 

@@ -13,7 +13,7 @@ struct UserData {
     QString status;    ///< usually "ESTABLISHED"; the SDK ignores it and so do we
     QString appKey;
     QString nodeId;
-    QString sipLogin;  ///< caller id for outgoing calls
+    QString sipLogin;                          ///< caller id for outgoing calls
     QByteArray webRTCMetricsServerDescription; ///< compact JSON when present (spec §9.4)
 };
 
