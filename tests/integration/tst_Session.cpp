@@ -1,4 +1,5 @@
 // wcs::Session against an in-process scripted server: every frame chosen by the test.
+#include "support/FakeClock.h"
 #include "support/ScriptedServer.h"
 
 #include "wcs/Session.h"
@@ -157,6 +158,26 @@ private Q_SLOTS:
         QVERIFY(reconnect.first().at(1).toInt() >= 100 && reconnect.first().at(1).toInt() <= 400);
         QTRY_COMPARE_WITH_TIMEOUT(session->status(), core::SessionStatus::Established, 5000);
         QCOMPARE(server->connectionCount(), 2);
+        QCOMPARE(session->reconnectAttempt(), 0);
+    }
+
+    void nextAttemptTimeComesFromTheClock() {
+        auto clock = std::make_shared<testsupport::FakeClock>();
+        auto o = optionsFor(server->url());
+        o.autoReconnect = true;
+        o.reconnectMinMs = 5000; // long enough that the real timer does not fire in the test
+        o.reconnectMaxMs = 5000;
+        session = std::make_unique<wcs::Session>(o, clock);
+        session->open();
+        QTRY_COMPARE(session->status(), core::SessionStatus::Established);
+        QCOMPARE(session->nextReconnectAtMs(), 0);
+        QSignalSpy reconnect(session.get(), &wcs::Session::reconnectScheduled);
+        server->closeClient();
+        QTRY_COMPARE(reconnect.size(), 1);
+        QCOMPARE(session->reconnectAttempt(), 1);
+        QCOMPARE(session->nextReconnectAtMs(), clock->nowMs() + reconnect.first().at(1).toInt());
+        session->close(); // user intent cancels the pending attempt
+        QCOMPARE(session->nextReconnectAtMs(), 0);
         QCOMPARE(session->reconnectAttempt(), 0);
     }
 
