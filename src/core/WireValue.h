@@ -10,6 +10,20 @@
 
 namespace core {
 
+namespace detail {
+
+/// UTF-8 to QString, exactly. QString::fromUtf8 drops a leading U+FEFF as a byte order mark;
+/// inside a JSON string it is text and must survive, or ids and names would not round-trip.
+inline QString fromUtf8Exact(std::string_view utf8) {
+    QString s = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+    if (utf8.starts_with("\xEF\xBB\xBF")) {
+        s.prepend(QChar(u'\uFEFF'));
+    }
+    return s;
+}
+
+} // namespace detail
+
 /// Wire-name table of one status enum. Each enum header specialises it with
 /// `static constexpr std::array<std::pair<E, std::string_view>, N> entries`, listing every
 /// value except `E::Unknown` with its exact wire text (shared/spec/wcs-protocol.md §12).
@@ -56,8 +70,7 @@ template <typename E> WireValue<E> fromWire(std::string_view utf8) {
             return WireValue<E>(v);
         }
     }
-    return WireValue<E>(E::Unknown,
-                        QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size())));
+    return WireValue<E>(E::Unknown, detail::fromUtf8Exact(utf8));
 }
 
 /// As above, for UTF-16 text (Qt JSON, settings, the UI).

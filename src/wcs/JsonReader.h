@@ -113,9 +113,9 @@ public:
         return core::WireValue<E>(fallback);
     }
 
-    static QString fromUtf8(std::string_view sv) {
-        return QString::fromUtf8(sv.data(), static_cast<qsizetype>(sv.size()));
-    }
+    /// Exact UTF-8 to UTF-16: a leading U+FEFF in a string value is kept (QString::fromUtf8
+    /// would drop it as a byte order mark; found by fuzz_codec_decode).
+    static QString fromUtf8(std::string_view sv) { return core::detail::fromUtf8Exact(sv); }
 
     /// A string, or the text of a number (`12345`, `2.5`); null for any other type.
     static QString toText(simdjson::dom::element e) {
