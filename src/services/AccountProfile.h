@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+namespace services {
+
+/// One connection profile (an "account") as the user edits it and services::AccountService
+/// stores it. The password is NOT part of the profile: it lives in the keychain
+/// (services::CredentialStore, key "account/<id>") or, by the user's explicit choice, only in
+/// memory (services::SessionPasswordCache).
+///
+/// Times are milliseconds. See AccountService::validate() for the rules each field must meet.
+struct AccountProfile {
+    /// Which server the profile talks to.
+    enum class Backend {
+        Wcs,          ///< Flashphoner Web Call Server, JSON over WebSocket
+        SipWebSocket, ///< a SIP server over WebSocket (RFC 7118)
+    };
+
+    QString id;   ///< uuid without braces; AccountService::add() assigns one when empty
+    QString name; ///< what the user calls it; must not be blank
+    Backend backend = Backend::Wcs;
+    QUrl serverUrl; ///< ws://host:8080 or wss://host:8443 (both backends); no user info
+    QString appKey = QStringLiteral("defaultApp"); ///< WCS only
+
+    QString sipLogin; ///< empty: a WCS session without SIP
+    QString sipAuthenticationName;
+    QString sipDomain;
+    QString sipOutboundProxy;
+    int sipPort = 0;              ///< 0: not sent; otherwise 1..65535
+    bool registerRequired = true; ///< register the SIP login when the session opens
+
+    QByteArray customJson;  ///< JSON object handed to WCS REST hooks; empty = none
+    bool keepAlive = false; ///< WCS keepAlive: keep the server session across reconnects
+
+    int reconnectMinMs = 1000;  ///< first reconnect back-off delay, >= 1
+    int reconnectMaxMs = 30000; ///< back-off ceiling, >= reconnectMinMs
+    int watchdogMs = 50000;     ///< receive watchdog, 0 disables
+
+    QString tlsCaFile;          ///< extra CA certificates (PEM) for wss://; empty = none
+    QByteArray tlsPinnedSha256; ///< SHA-256 (hex, colons allowed) of the server certificate
+
+    bool autoConnect = false; ///< connect when Callboard starts
+
+    bool operator==(const AccountProfile&) const = default;
+
+    /// Wire-style names used in the settings file: "wcs", "sip-websocket".
+    static QString toWire(Backend backend) {
+        return backend == Backend::SipWebSocket ? QStringLiteral("sip-websocket")
+                                                : QStringLiteral("wcs");
+    }
+    /// Inverse of toWire(); unknown text gives Wcs.
+    static Backend backendFromWire(const QString& text) {
+        return text == QLatin1StringView("sip-websocket") ? Backend::SipWebSocket : Backend::Wcs;
+    }
+};
+
+} // namespace services

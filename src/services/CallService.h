@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/CallStatusEvent.h"
+#include "core/Clock.h"
+#include "core/Transition.h"
+#include "core/TransferStatusEvent.h"
+#include "services/CallBackend.h"
+#include "services/CallRecord.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace services {
+
+/// All calls of all accounts (WCS and SIP alike), keyed by (accountId, callId). Applies call
+/// and transfer events through core::Lifecycle: illegal transitions are logged and ignored.
+/// Routes user intents to the account's CallBackend and keeps the call-waiting rule: at most
+/// one call talks at a time, answering or resuming a call first holds the one that talks.
+class CallService : public QObject {
+    Q_OBJECT
+
+public:
+    explicit CallService(std::shared_ptr<const core::Clock> clock, QObject* parent = nullptr);
+
+    /// The backend that acts for `accountId` (not owned; nullptr removes it).
+    void setBackend(const QString& accountId, CallBackend* backend);
+
+    core::Transition apply(const QString& accountId, const core::CallStatusEvent& event);
+    core::Transition apply(const QString& accountId, const core::TransferStatusEvent& event);
+
+    /// Calls in creation order (ended calls stay until clearEnded()).
+    QList<CallRecord> calls() const;
+    const CallRecord* find(const QString& accountId, const QString& callId) const;
+    /// The call that talks (ESTABLISHED), nullptr when none.
+    const CallRecord* activeCall() const;
+    void clearEnded();
+
+    // --- intents (false when the backend refused or the call is unknown) ---
+    QString dial(const QString& accountId, const QString& callee, bool video = false);
+    bool answer(const QString& accountId, const QString& callId);
+    bool hangUp(const QString& accountId, const QString& callId);
+    bool hold(const QString& accountId, const QString& callId);
+    bool resume(const QString& accountId, const QString& callId);
+    /// Blind transfer: holds the call for transfer (spec §7.4), then sends `transfer` once the
+    /// call is HOLD. A FAILED transfer resumes the call.
+    bool transfer(const QString& accountId, const QString& callId, const QString& target);
+    bool sendDtmf(const QString& accountId, const QString& callId, const QString& digits,
+                  core::DtmfType type);
+
+    quint64 illegalTransitions() const { return m_illegal; }
+
+Q_SIGNALS:
+    void callAdded(const QString& accountId, const QString& callId);
+    void callChanged(const QString& accountId, const QString& callId);
+    /// The call reached FINISH/BUSY/FAILED; `record` is its final state (for history).
+    void callEnded(const services::CallRecord& record);
+    /// An incoming call started ringing (for the ringer and the popup).
+    void incomingCallRinging(const QString& accountId, const QString& callId);
+
+private:
+    using Key = QPair<QString, QString>;
+    CallRecord* findMutable(const QString& accountId, const QString& callId);
+    CallBackend* backend(const QString& accountId) const;
+    void holdOthers(const QString& accountId, const QString& callId);
+
+    std::shared_ptr<const core::Clock> m_clock;
+    QHash<Key, CallRecord> m_calls;
+    QList<Key> m_order;
+    QHash<QString, CallBackend*> m_backends;
+    QHash<Key, QString> m_pendingTransfers; ///< call -> target, sent once HOLD arrives
+    quint64 m_illegal = 0;
+};
+
+} // namespace services

@@ -1,0 +1,308 @@
+#include "services/History.h"
+
+#include "services/HistorySchema.h"
+#include "services/LogControlCategories.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace services {
+
+namespace {
+
+constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+
+QString nextConnectionName() {
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("callboard.history.%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+History::History(QString path, const core::Clock* clock, QObject* parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_connectionName(nextConnectionName())
+    , m_clock(clock) {
+    if (!m_clock) {
+        m_ownClock = std::make_unique<core::SystemClock>();
+        m_clock = m_ownClock.get();
+    }
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(500);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
+    m_retentionTimer.setInterval(60 * 60 * 1000);
+    connect(&m_retentionTimer, &QTimer::timeout, this, [this] { applyRetention(); });
+}
+
+History::~History() {
+    if (m_open) {
+        flush();
+    }
+    closeConnection();
+}
+
+int History::schemaVersion() {
+    return HistorySchema::currentVersion();
+}
+
+QSqlDatabase History::database() const {
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+void History::report(const QString& message) {
+    m_lastError = message;
+    qCWarning(lcServices).noquote() << "history" << m_path << ":" << message;
+    Q_EMIT errorOccurred(message);
+}
+
+bool History::requireOpen(const char* what) {
+    if (m_open) {
+        return true;
+    }
+    report(QStringLiteral("%1: database is not open").arg(QLatin1StringView(what)));
+    return false;
+}
+
+void History::closeConnection() {
+    m_open = false;
+    m_retentionTimer.stop();
+    m_insertJournal.reset();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = database();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool History::open() {
+    closeConnection();
+    const QString error = openConnection();
+    if (!error.isEmpty()) {
+        closeConnection(); // every QSqlDatabase / QSqlQuery of openConnection() is gone here
+        report(error);
+        return false;
+    }
+    m_open = true;
+    applyRetention();
+    if (m_retentionTimer.interval() > 0) {
+        m_retentionTimer.start();
+    }
+    if (!m_buffer.isEmpty() && !m_flushTimer.isActive()) {
+        m_flushTimer.start();
+    }
+    return true;
+}
+
+QString History::openConnection() {
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        return QStringLiteral("cannot create directory %1").arg(info.absolutePath());
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    if (!db.isValid()) {
+        return QStringLiteral("Qt SQLite driver (QSQLITE) unavailable: %1")
+            .arg(db.lastError().text());
+    }
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+    if (!db.open()) {
+        return QStringLiteral("cannot open: %1").arg(db.lastError().text());
+    }
+    QString error;
+    // The first read fails on a file that is not a database; nothing is written before it.
+    if (HistorySchema::version(db, &error) < 0) {
+        return error;
+    }
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next() ||
+        q.value(0).toString().compare(QLatin1StringView("wal"), Qt::CaseInsensitive) != 0) {
+        return QStringLiteral("cannot switch to WAL: %1").arg(q.lastError().text());
+    }
+    if (!q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))) {
+        return QStringLiteral("cannot set synchronous: %1").arg(q.lastError().text());
+    }
+    q.finish();
+    if (!HistorySchema::migrate(db, &error)) {
+        return error;
+    }
+    m_insertJournal = std::make_unique<QSqlQuery>(db);
+    if (!m_insertJournal->prepare(
+            QStringLiteral("INSERT INTO journal (ts, type, account_id, object_id, status,"
+                           " stream_name, json) VALUES (?, COALESCE(?, ''), COALESCE(?, ''),"
+                           " COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?)"))) {
+        return QStringLiteral("cannot prepare journal insert: %1")
+            .arg(m_insertJournal->lastError().text());
+    }
+    return {};
+}
+
+bool History::recordCall(const CallHistoryEntry& e) {
+    if (!requireOpen("recordCall")) {
+        return false;
+    }
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO calls (account_id, call_id, direction, peer, peer_name, outcome,"
+        " started_at, answered_at, ended_at, end_status, end_reason, sip_status) VALUES"
+        " (COALESCE(?, ''), COALESCE(?, ''), ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?,"
+        " COALESCE(?, ''), COALESCE(?, ''), ?)"));
+    q.addBindValue(e.accountId);
+    q.addBindValue(e.callId);
+    q.addBindValue(CallHistoryEntry::toText(e.direction));
+    q.addBindValue(e.peer);
+    q.addBindValue(e.peerName);
+    q.addBindValue(CallHistoryEntry::toText(e.outcome));
+    q.addBindValue(e.startedAtMs);
+    q.addBindValue(e.answeredAtMs);
+    q.addBindValue(e.endedAtMs);
+    q.addBindValue(e.endStatus);
+    q.addBindValue(e.endReason);
+    q.addBindValue(e.sipStatus);
+    if (!q.exec()) {
+        report(QStringLiteral("recordCall: %1").arg(q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+void History::append(JournalEntry entry) {
+    m_buffer.append(std::move(entry));
+    if (m_buffer.size() >= m_batchSize) {
+        flush();
+    } else if (!m_flushTimer.isActive()) {
+        m_flushTimer.start();
+    }
+    trimBuffer();
+}
+
+void History::trimBuffer() {
+    const qsizetype excess = m_buffer.size() - m_maxBuffered;
+    if (excess > 0) {
+        m_buffer.remove(0, excess);
+        m_dropped += excess;
+        qCWarning(lcServices) << "history: journal buffer full, dropped" << excess << "entries";
+    }
+}
+
+bool History::flush() {
+    m_flushTimer.stop();
+    if (m_buffer.isEmpty()) {
+        return true;
+    }
+    if (!requireOpen("flush")) {
+        return false; // kept until open() succeeds
+    }
+    QSqlDatabase db = database();
+    bool ok = db.transaction();
+    QString error = ok ? QString() : db.lastError().text();
+    QSqlQuery& q = *m_insertJournal;
+    for (qsizetype i = 0; ok && i < m_buffer.size(); ++i) {
+        const JournalEntry& e = m_buffer.at(i);
+        q.bindValue(0, e.timestampMs);
+        q.bindValue(1, e.type);
+        q.bindValue(2, e.accountId);
+        q.bindValue(3, e.objectId);
+        q.bindValue(4, e.status);
+        q.bindValue(5, e.streamName());
+        q.bindValue(6, e.json.isNull() ? QVariant() : QVariant(e.json));
+        ok = q.exec();
+        if (!ok) {
+            error = q.lastError().text();
+        }
+    }
+    q.finish();
+    if (ok && !db.commit()) {
+        ok = false;
+        error = db.lastError().text();
+    }
+    if (!ok) {
+        db.rollback();
+        report(QStringLiteral("journal write of %1 entries failed: %2")
+                   .arg(m_buffer.size())
+                   .arg(error));
+        trimBuffer();
+        m_flushTimer.start(); // retry later
+        return false;
+    }
+    m_buffer.clear();
+    return true;
+}
+
+void History::setBatchSize(int entries) {
+    m_batchSize = qMax(1, entries);
+}
+
+void History::setFlushInterval(int ms) {
+    m_flushTimer.setInterval(qMax(0, ms));
+}
+
+void History::setRetention(int maxAgeDays, qint64 maxRows) {
+    m_maxAgeDays = qMax(0, maxAgeDays);
+    m_maxRows = qMax<qint64>(0, maxRows);
+}
+
+void History::setRetentionInterval(int ms) {
+    m_retentionTimer.setInterval(qMax(0, ms));
+    if (ms <= 0) {
+        m_retentionTimer.stop();
+    } else if (m_open) {
+        m_retentionTimer.start();
+    }
+}
+
+bool History::applyRetention() {
+    if (!requireOpen("applyRetention") || !flush()) {
+        return false;
+    }
+    if (m_maxAgeDays == 0 && m_maxRows == 0) {
+        return true;
+    }
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        report(QStringLiteral("retention: cannot begin: %1").arg(db.lastError().text()));
+        return false;
+    }
+    QSqlQuery q(db);
+    QString error;
+    auto run = [&](const QString& sql, qint64 value) {
+        if (!error.isEmpty()) {
+            return;
+        }
+        q.prepare(sql);
+        q.addBindValue(value);
+        if (!q.exec()) {
+            error = q.lastError().text();
+        }
+    };
+    if (m_maxAgeDays > 0) {
+        const qint64 cutoff = m_clock->nowMs() - m_maxAgeDays * kDayMs;
+        run(QStringLiteral("DELETE FROM journal WHERE ts < ?"), cutoff);
+        run(QStringLiteral("DELETE FROM calls WHERE started_at < ?"), cutoff);
+    }
+    if (m_maxRows > 0) {
+        run(QStringLiteral("DELETE FROM journal WHERE id IN (SELECT id FROM journal"
+                           " ORDER BY ts DESC, id DESC LIMIT -1 OFFSET ?)"),
+            m_maxRows);
+        run(QStringLiteral("DELETE FROM calls WHERE id IN (SELECT id FROM calls"
+                           " ORDER BY started_at DESC, id DESC LIMIT -1 OFFSET ?)"),
+            m_maxRows);
+    }
+    q.finish();
+    if (error.isEmpty() && !db.commit()) {
+        error = db.lastError().text();
+    }
+    if (!error.isEmpty()) {
+        db.rollback();
+        report(QStringLiteral("retention failed: %1").arg(error));
+        return false;
+    }
+    return true;
+}
+
+} // namespace services

@@ -1,0 +1,100 @@
+#include "services/WcsBinding.h"
+
+#include "core/EventJson.h"
+#include "services/CallService.h"
+#include "services/SessionMonitor.h"
+#include "services/StreamMonitor.h"
+#include "wcs/Session.h"
+
+#include <QJsonObject>
+
+namespace services {
+
+WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& calls,
+                       StreamMonitor& streams, SessionMonitor& sessions,
+                       std::shared_ptr<const core::Clock> clock, QObject* parent)
+    : QObject(parent)
+    , m_accountId(std::move(accountId))
+    , m_session(session)
+    , m_calls(calls)
+    , m_clock(std::move(clock)) {
+    using core::EventJson;
+    const bool registers = session.options().connection.hasSip() &&
+                           session.options().connection.sipRegisterRequired.value_or(true);
+    sessions.addAccount(m_accountId, registers);
+    calls.setBackend(m_accountId, this);
+    wcs::Session* s = &session;
+    connect(s, &wcs::Session::connectionStatusChanged, this,
+            [this, &sessions](const core::ConnectionStatusEvent& e) {
+                sessions.apply(m_accountId, e);
+                journal(EventJson::toJson(e));
+            });
+    connect(s, &wcs::Session::registrationStatusChanged, this,
+            [this, &sessions](const core::RegistrationStatusEvent& e) {
+                sessions.apply(m_accountId, e);
+                journal(EventJson::toJson(e));
+            });
+    connect(s, &wcs::Session::sessionDebugStatusChanged, this,
+            [this, &sessions](const core::SessionDebugStatusEvent& e) {
+                sessions.apply(m_accountId, e);
+                journal(EventJson::toJson(e));
+            });
+    connect(s, &wcs::Session::reconnectScheduled, this, [this, &sessions](int attempt, int delay) {
+        sessions.reconnectScheduled(m_accountId, attempt, delay);
+    });
+    connect(s, &wcs::Session::callStatusChanged, this, [this](const core::CallStatusEvent& e) {
+        m_calls.apply(m_accountId, e);
+        journal(EventJson::toJson(e));
+    });
+    connect(s, &wcs::Session::transferStatusChanged, this,
+            [this](const core::TransferStatusEvent& e) {
+                m_calls.apply(m_accountId, e);
+                journal(EventJson::toJson(e));
+            });
+    connect(s, &wcs::Session::streamStatusChanged, this,
+            [this, &streams](const core::StreamStatusEvent& e) {
+                streams.apply(e, SourceOwnSession, m_accountId);
+                journal(EventJson::toJson(e));
+            });
+    connect(s, &wcs::Session::dataStatusReceived, this,
+            [this](const core::DataStatusEvent& e) { journal(EventJson::toJson(e)); });
+    connect(s, &wcs::Session::dataReceived, this,
+            [this](const core::OnDataEvent& e) { journal(EventJson::toJson(e)); });
+    connect(s, &wcs::Session::errorReceived, this,
+            [this](const core::ErrorEvent& e) { journal(EventJson::toJson(e)); });
+}
+
+WcsBinding::~WcsBinding() { m_calls.setBackend(m_accountId, nullptr); }
+
+void WcsBinding::journal(const QJsonObject& event) {
+    if (m_journal) {
+        m_journal(JournalEntry::fromEventJson(m_clock->nowMs(), m_accountId, event));
+    }
+}
+
+QString WcsBinding::dial(const QString& callee, bool video) {
+    wcs::CallRequest r;
+    r.callee = callee;
+    r.hasVideo = video;
+    return m_session.call(r);
+}
+
+bool WcsBinding::answer(const QString& callId) { return m_session.answer(callId); }
+
+bool WcsBinding::hangUp(const QString& callId) { return m_session.hangUp(callId); }
+
+bool WcsBinding::hold(const QString& callId, bool forTransfer) {
+    return m_session.hold(callId, forTransfer);
+}
+
+bool WcsBinding::unhold(const QString& callId) { return m_session.unhold(callId); }
+
+bool WcsBinding::transfer(const QString& callId, const QString& target) {
+    return m_session.transfer(callId, target);
+}
+
+bool WcsBinding::sendDtmf(const QString& callId, const QString& digits, core::DtmfType type) {
+    return m_session.sendDtmf(callId, digits, type);
+}
+
+} // namespace services

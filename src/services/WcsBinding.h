@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "services/CallBackend.h"
+#include "services/JournalEntry.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace wcs {
+class Session;
+}
+
+namespace services {
+
+class CallService;
+class SessionMonitor;
+class StreamMonitor;
+
+/// Connects one account's wcs::Session to the state services: every domain event goes to
+/// CallService / StreamMonitor / SessionMonitor under `accountId` and, when a journal sink is
+/// set, into the event journal (core::EventJson form, secrets never included). It is also the
+/// account's CallBackend, so CallService intents reach the session.
+class WcsBinding : public QObject, public CallBackend {
+    Q_OBJECT
+
+public:
+    using JournalSink = std::function<void(const JournalEntry&)>;
+
+    WcsBinding(QString accountId, wcs::Session& session, CallService& calls,
+               StreamMonitor& streams, SessionMonitor& sessions,
+               std::shared_ptr<const core::Clock> clock, QObject* parent = nullptr);
+    ~WcsBinding() override;
+
+    /// Where journal entries go (e.g. History::append); empty = no journal.
+    void setJournal(JournalSink sink) { m_journal = std::move(sink); }
+    const QString& accountId() const { return m_accountId; }
+
+    // CallBackend
+    QString dial(const QString& callee, bool video) override;
+    bool answer(const QString& callId) override;
+    bool hangUp(const QString& callId) override;
+    bool hold(const QString& callId, bool forTransfer) override;
+    bool unhold(const QString& callId) override;
+    bool transfer(const QString& callId, const QString& target) override;
+    bool sendDtmf(const QString& callId, const QString& digits, core::DtmfType type) override;
+
+private:
+    void journal(const QJsonObject& event);
+
+    QString m_accountId;
+    wcs::Session& m_session;
+    CallService& m_calls;
+    std::shared_ptr<const core::Clock> m_clock;
+    JournalSink m_journal;
+};
+
+} // namespace services
