@@ -170,13 +170,16 @@ const CallRecord* CallService::activeCall() const {
 }
 
 void CallService::clearEnded() {
-    m_order.removeIf([this](const Key& k) {
+    const qsizetype removed = m_order.removeIf([this](const Key& k) {
         if (m_calls.value(k).hasEnded()) {
             m_calls.remove(k);
             return true;
         }
         return false;
     });
+    if (removed > 0) {
+        Q_EMIT endedCallsCleared();
+    }
 }
 
 void CallService::holdOthers(const QString& accountId, const QString& callId) {
@@ -230,8 +233,7 @@ bool CallService::resume(const QString& accountId, const QString& callId) {
     return b->unhold(callId);
 }
 
-bool CallService::transfer(const QString& accountId, const QString& callId,
-                           const QString& target) {
+bool CallService::transfer(const QString& accountId, const QString& callId, const QString& target) {
     CallBackend* b = backend(accountId);
     const CallRecord* r = find(accountId, callId);
     if (!b || !r || target.trimmed().isEmpty() || r->hasEnded()) {

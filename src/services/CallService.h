@@ -2,8 +2,8 @@
 
 #include "core/CallStatusEvent.h"
 #include "core/Clock.h"
-#include "core/Transition.h"
 #include "core/TransferStatusEvent.h"
+#include "core/Transition.h"
 #include "services/CallBackend.h"
 #include "services/CallRecord.h"
 
@@ -56,6 +56,8 @@ Q_SIGNALS:
     void callChanged(const QString& accountId, const QString& callId);
     /// The call reached FINISH/BUSY/FAILED; `record` is its final state (for history).
     void callEnded(const services::CallRecord& record);
+    /// clearEnded() removed the ended calls: views must re-read calls().
+    void endedCallsCleared();
     /// An incoming call started ringing (for the ringer and the popup).
     void incomingCallRinging(const QString& accountId, const QString& callId);
 

@@ -120,8 +120,9 @@ void StreamMonitor::applyKeepAlive(const core::StreamKeepAliveEvent& e) {
         core::StreamStatusEvent s;
         s.mediaSessionId = e.mediaSessionId;
         s.name = e.name;
-        s.status = e.status == core::StreamKeepAliveStatus::Playing ? core::StreamStatus::Playing
-                                                                    : core::StreamStatus::Publishing;
+        s.status = e.status == core::StreamKeepAliveStatus::Playing
+                       ? core::StreamStatus::Playing
+                       : core::StreamStatus::Publishing;
         s.published = e.published;
         s.mediaProvider = e.mediaProvider;
         s.nodeId = e.nodeId;

@@ -64,7 +64,9 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
             [this](const core::ErrorEvent& e) { journal(EventJson::toJson(e)); });
 }
 
-WcsBinding::~WcsBinding() { m_calls.setBackend(m_accountId, nullptr); }
+WcsBinding::~WcsBinding() {
+    m_calls.setBackend(m_accountId, nullptr);
+}
 
 void WcsBinding::journal(const QJsonObject& event) {
     if (m_journal) {
@@ -79,15 +81,21 @@ QString WcsBinding::dial(const QString& callee, bool video) {
     return m_session.call(r);
 }
 
-bool WcsBinding::answer(const QString& callId) { return m_session.answer(callId); }
+bool WcsBinding::answer(const QString& callId) {
+    return m_session.answer(callId);
+}
 
-bool WcsBinding::hangUp(const QString& callId) { return m_session.hangUp(callId); }
+bool WcsBinding::hangUp(const QString& callId) {
+    return m_session.hangUp(callId);
+}
 
 bool WcsBinding::hold(const QString& callId, bool forTransfer) {
     return m_session.hold(callId, forTransfer);
 }
 
-bool WcsBinding::unhold(const QString& callId) { return m_session.unhold(callId); }
+bool WcsBinding::unhold(const QString& callId) {
+    return m_session.unhold(callId);
+}
 
 bool WcsBinding::transfer(const QString& callId, const QString& target) {
     return m_session.transfer(callId, target);

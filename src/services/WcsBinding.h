@@ -30,9 +30,9 @@ class WcsBinding : public QObject, public CallBackend {
 public:
     using JournalSink = std::function<void(const JournalEntry&)>;
 
-    WcsBinding(QString accountId, wcs::Session& session, CallService& calls,
-               StreamMonitor& streams, SessionMonitor& sessions,
-               std::shared_ptr<const core::Clock> clock, QObject* parent = nullptr);
+    WcsBinding(QString accountId, wcs::Session& session, CallService& calls, StreamMonitor& streams,
+               SessionMonitor& sessions, std::shared_ptr<const core::Clock> clock,
+               QObject* parent = nullptr);
     ~WcsBinding() override;
 
     /// Where journal entries go (e.g. History::append); empty = no journal.

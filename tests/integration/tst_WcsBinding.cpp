@@ -102,9 +102,8 @@ private Q_SLOTS:
         QVERIFY(types.contains(u"ConnectionStatusEvent"_s));
         QVERIFY(types.contains(u"RegistrationStatusEvent"_s));
         QVERIFY(types.contains(u"CallStatusEvent"_s));
-        const auto busy = std::find_if(journal.cbegin(), journal.cend(), [](const auto& e) {
-            return e.status == u"BUSY"_s;
-        });
+        const auto busy = std::find_if(journal.cbegin(), journal.cend(),
+                                       [](const auto& e) { return e.status == u"BUSY"_s; });
         QVERIFY(busy != journal.cend());
         QCOMPARE(busy->objectId, id);
     }

@@ -82,14 +82,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("final");
         QTest::addColumn<int>("illegal");
         QTest::newRow("outgoing answered")
-            << false
-            << QStringList{u"PENDING"_s, u"TRYING"_s, u"RING"_s, u"ESTABLISHED"_s, u"HOLD"_s,
-                           u"ESTABLISHED"_s, u"FINISH"_s}
+            << false << QStringList{u"PENDING"_s, u"TRYING"_s,      u"RING"_s,  u"ESTABLISHED"_s,
+                                    u"HOLD"_s,    u"ESTABLISHED"_s, u"FINISH"_s}
             << u"FINISH"_s << 0;
-        QTest::newRow("early media") << false
-                                     << QStringList{u"TRYING"_s, u"SESSION_PROGRESS"_s,
-                                                    u"RING_MEDIA"_s, u"ESTABLISHED"_s}
-                                     << u"ESTABLISHED"_s << 0;
+        QTest::newRow("early media")
+            << false
+            << QStringList{u"TRYING"_s, u"SESSION_PROGRESS"_s, u"RING_MEDIA"_s, u"ESTABLISHED"_s}
+            << u"ESTABLISHED"_s << 0;
         QTest::newRow("busy") << false << QStringList{u"TRYING"_s, u"BUSY"_s} << u"BUSY"_s << 0;
         QTest::newRow("failed") << false << QStringList{u"TRYING"_s, u"RING"_s, u"FAILED"_s}
                                 << u"FAILED"_s << 0;
@@ -98,13 +97,13 @@ private Q_SLOTS:
                                                  u"FINISH"_s}
                                   << u"FINISH"_s << 0;
         QTest::newRow("late after end")
-            << false << QStringList{u"ESTABLISHED"_s, u"FINISH"_s, u"ESTABLISHED"_s}
-            << u"FINISH"_s << 0;
+            << false << QStringList{u"ESTABLISHED"_s, u"FINISH"_s, u"ESTABLISHED"_s} << u"FINISH"_s
+            << 0;
         QTest::newRow("illegal hold while ringing")
             << false << QStringList{u"TRYING"_s, u"RING"_s, u"HOLD"_s} << u"RING"_s << 1;
         QTest::newRow("illegal back to trying")
-            << false << QStringList{u"TRYING"_s, u"ESTABLISHED"_s, u"TRYING"_s}
-            << u"ESTABLISHED"_s << 1;
+            << false << QStringList{u"TRYING"_s, u"ESTABLISHED"_s, u"TRYING"_s} << u"ESTABLISHED"_s
+            << 1;
     }
 
     void lifecycles() {

@@ -12,7 +12,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-core::StreamStatusEvent statusEvent(const QString& id, const QString& status, const QString& info = {}) {
+core::StreamStatusEvent statusEvent(const QString& id, const QString& status,
+                                    const QString& info = {}) {
     core::StreamStatusEvent e;
     e.mediaSessionId = id;
     e.name = QStringLiteral("cam-") + id;
@@ -43,15 +44,14 @@ private Q_SLOTS:
         QTest::newRow("pause") << QStringList{u"PLAYING"_s, u"PAUSED"_s, u"PLAYING"_s}
                                << u"PLAYING"_s << 0;
         QTest::newRow("playback problem")
-            << QStringList{u"PLAYING"_s, u"PLAYBACK_PROBLEM"_s, u"PLAYING"_s} << u"PLAYING"_s
-            << 0;
+            << QStringList{u"PLAYING"_s, u"PLAYBACK_PROBLEM"_s, u"PLAYING"_s} << u"PLAYING"_s << 0;
         QTest::newRow("pseudo-statuses keep state")
             << QStringList{u"PLAYING"_s, u"RESIZE"_s, u"SNAPSHOT_COMPLETE"_s,
                            u"NOT_ENOUGH_BANDWIDTH"_s}
             << u"PLAYING"_s << 0;
         QTest::newRow("late event after end")
-            << QStringList{u"PUBLISHING"_s, u"UNPUBLISHED"_s, u"PUBLISHING"_s}
-            << u"UNPUBLISHED"_s << 0;
+            << QStringList{u"PUBLISHING"_s, u"UNPUBLISHED"_s, u"PUBLISHING"_s} << u"UNPUBLISHED"_s
+            << 0;
         QTest::newRow("illegal publisher to player")
             << QStringList{u"PUBLISHING"_s, u"PLAYING"_s} << u"PUBLISHING"_s << 1;
         QTest::newRow("illegal back to pending")
