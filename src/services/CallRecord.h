@@ -25,6 +25,7 @@ struct CallRecord {
     qint64 endedAtMs = 0;    ///< terminal status
     QString info;            ///< reason of the end (spec §12.6), or the last info text
     int sipStatus = -1;
+    bool hungUpHere = false; ///< the user hung up (or rejected) this call from Callboard
 
     bool isHeld() const { return status == core::CallStatus::Hold; }
     bool hasEnded() const { return endedAtMs != 0; }

@@ -215,6 +215,9 @@ bool CallService::answer(const QString& accountId, const QString& callId) {
 bool CallService::hangUp(const QString& accountId, const QString& callId) {
     CallBackend* b = backend(accountId);
     m_pendingTransfers.remove(Key{accountId, callId});
+    if (CallRecord* r = findMutable(accountId, callId); r && !r->hasEnded()) {
+        r->hungUpHere = true;
+    }
     return b && b->hangUp(callId);
 }
 
