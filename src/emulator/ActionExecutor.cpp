@@ -43,11 +43,12 @@ ActionExecutor::ActionExecutor(SessionList sessions, StreamRegistry& registry,
     , m_registry(registry)
     , m_background(background) {}
 
-QList<EmulatedSession*> ActionExecutor::targets(const QJsonObject& action, bool needSocket) const {
+QList<QPointer<EmulatedSession>> ActionExecutor::targets(const QJsonObject& action,
+                                                         bool needSocket) const {
     const QString sessionId = str(action, "sessionId");
-    QList<EmulatedSession*> out;
-    for (EmulatedSession* s : m_sessions()) {
-        if (!s->isEstablished() || s->isEnded() || s->isMediaTransport()) {
+    QList<QPointer<EmulatedSession>> out;
+    for (const QPointer<EmulatedSession>& s : m_sessions()) {
+        if (!s || !s->isEstablished() || s->isEnded() || s->isMediaTransport()) {
             continue;
         }
         if (!sessionId.isEmpty() && s->sessionId() != sessionId) {
@@ -90,16 +91,20 @@ QJsonObject ActionExecutor::execute(const QJsonObject& action) {
 QJsonObject ActionExecutor::perSession(const QString& name, const QJsonObject& action) {
     const bool socketFault = name == L("drop") || name == L("stall") || name == L("garbage") ||
                              name == L("unknown") || name == L("delay") || name == L("close");
-    const QList<EmulatedSession*> list = targets(action, socketFault);
-    if (list.isEmpty()) {
-        return failure(
-            str(action, "sessionId").isEmpty()
-                ? QStringLiteral("no established session")
-                : QStringLiteral("no established session '%1'").arg(str(action, "sessionId")));
-    }
+    const QList<QPointer<EmulatedSession>> list = targets(action, socketFault);
     QJsonArray ids;
-    for (EmulatedSession* s : list) {
+    int acted = 0;
+    for (const QPointer<EmulatedSession>& s : list) {
+        // What an action does to one session must not be able to pull a later one from under
+        // the loop: a target that is gone, has ended or has lost its socket meanwhile is skipped.
+        if (!s || s->isEnded()) {
+            continue;
+        }
         EmulatedConnection* c = s->connection();
+        if (socketFault && !c) {
+            continue;
+        }
+        ++acted;
         if (name == L("incomingCall")) {
             CallEngine::Incoming in;
             in.caller = str(action, "caller");
@@ -136,7 +141,13 @@ QJsonObject ActionExecutor::perSession(const QString& name, const QJsonObject& a
             s->terminate(integer(action, "code", 1000), str(action, "reason"));
         }
     }
-    QJsonObject reply{{QStringLiteral("sessions"), int(list.size())}};
+    if (acted == 0) {
+        return failure(
+            str(action, "sessionId").isEmpty()
+                ? QStringLiteral("no established session")
+                : QStringLiteral("no established session '%1'").arg(str(action, "sessionId")));
+    }
+    QJsonObject reply{{QStringLiteral("sessions"), acted}};
     if (name == L("incomingCall") || name == L("hangup")) {
         if (ids.isEmpty()) {
             return failure(QStringLiteral("no call '%1'").arg(str(action, "callId")));
@@ -166,8 +177,8 @@ QJsonObject ActionExecutor::streamFail(const QJsonObject& action) {
 
 QJsonObject ActionExecutor::sessions() const {
     QJsonArray list;
-    for (EmulatedSession* s : m_sessions()) {
-        if (s->isEstablished() && !s->isEnded()) {
+    for (const QPointer<EmulatedSession>& s : m_sessions()) {
+        if (s && s->isEstablished() && !s->isEnded()) {
             list.append(s->describe());
         }
     }

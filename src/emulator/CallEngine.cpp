@@ -183,12 +183,14 @@ void CallEngine::call(const QJsonObject& arg) {
     const bool answers = policy.outcome == Outcome::Answer;
     const int talkAfter = std::max(0, policy.answerAfterMs - ring);
     later(ring, c, [this, offer, answers, talkAfter](EmulatedCall& cc) {
+        const EmulatedCall call = cc; // `cc` lives in m_calls: not to be used after a send
         setStatus(cc, CS::Ring, 180);
-        m_sink.sendFrame(ServerFrames::remoteSdp(cc.callId, m_sdp.answer(offer)));
+        m_sink.sendFrame(ServerFrames::remoteSdp(call.callId, m_sdp.answer(offer)));
         if (answers) {
-            later(talkAfter, cc, [this](EmulatedCall& c2) {
+            later(talkAfter, call, [this](EmulatedCall& c2) {
+                const EmulatedCall talking = c2;
                 setStatus(c2, CS::Established, 200);
-                scheduleRemoteHangup(c2);
+                scheduleRemoteHangup(talking);
             });
         }
     });
@@ -213,8 +215,9 @@ void CallEngine::answer(const QJsonObject& arg) {
             << "answer for call" << c->callId << "in state" << core::toWire(c->status) << "ignored";
         return;
     }
+    const EmulatedCall talking = *c; // `c` points into m_calls: not to be used after a send
     setStatus(*c, CS::Established, 200);
-    scheduleRemoteHangup(*c);
+    scheduleRemoteHangup(talking);
 }
 
 void CallEngine::hangup(const QJsonObject& arg) {

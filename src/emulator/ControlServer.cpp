@@ -21,6 +21,8 @@ ControlServer::ControlServer(Handler handler, QObject* parent)
 
 ControlServer::~ControlServer() {
     close();
+    // Control sockets call m_handler (and through it the EmulatorServer): none may outlive it.
+    qDeleteAll(findChildren<QWebSocket*>(Qt::FindDirectChildrenOnly));
 }
 
 bool ControlServer::listen(quint16 port) {
@@ -49,6 +51,7 @@ QString ControlServer::errorString() const {
 
 void ControlServer::onNewConnection() {
     while (QWebSocket* socket = m_server->nextPendingConnection()) {
+        socket->setParent(this); // owned here, whatever QWebSocketServer does with it
         socket->setMaxAllowedIncomingMessageSize(1024 * 1024);
         connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
         connect(socket, &QWebSocket::textMessageReceived, socket, [this, socket](const QString& t) {

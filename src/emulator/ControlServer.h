@@ -14,7 +14,8 @@ namespace emulator {
 /// The control endpoint for tests: a second WebSocket server, bound to 127.0.0.1 only (never
 /// any other address). Each text message is one JSON action object (ActionCatalog); the reply
 /// is one JSON object, `{"ok":true,...}` or `{"ok":false,"error":"..."}`. Input that is not a
-/// JSON object gets an error reply; the connection always stays open.
+/// JSON object gets an error reply; the connection always stays open. The control sockets are
+/// children of the ControlServer and are closed when it is destroyed.
 class ControlServer : public QObject {
     Q_OBJECT
 

@@ -8,6 +8,7 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -43,6 +44,10 @@ EmulatedConnection::EmulatedConnection(QWebSocket* socket, int conn, FrameRecord
     connect(&m_pingTimer, &QTimer::timeout, this, &EmulatedConnection::onPingTimer);
     if (pingIntervalMs > 0) {
         m_pingTimer.start(pingIntervalMs);
+    }
+    if (m_socket->state() != QAbstractSocket::ConnectedState) {
+        // Gone before we could listen: report it from the event loop, once the owner is attached.
+        QMetaObject::invokeMethod(this, &EmulatedConnection::onDisconnected, Qt::QueuedConnection);
     }
     if (m_recorder) {
         QJsonObject headers;
@@ -83,7 +88,7 @@ void EmulatedConnection::send(const QByteArray& frame) {
         return;
     }
     m_outgoing.enqueue({m_clock.elapsed() + m_delayMs, frame});
-    flush();
+    writeDue(); // never delivers inbound frames: a sender is never re-entered
 }
 
 void EmulatedConnection::notePong() {
@@ -125,7 +130,7 @@ void EmulatedConnection::closeWith(int code, const QString& reason) {
         return;
     }
     qCInfo(lcEmulator) << "conn" << m_conn << "closing with code" << code << reason;
-    flush();
+    writeDue();
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
 }
 
@@ -134,7 +139,7 @@ void EmulatedConnection::onText(const QString& text) {
         m_recorder->frame(m_conn, false, text);
     }
     m_incoming.enqueue(text);
-    flush();
+    deliverDue();
 }
 
 void EmulatedConnection::onBinary(const QByteArray& data) {
@@ -179,6 +184,8 @@ void EmulatedConnection::scheduleFlush() {
     const qint64 now = m_clock.elapsed();
     if (now < m_stallUntilMs) {
         next = m_stallUntilMs;
+    } else if (!m_incoming.isEmpty()) {
+        next = now;
     } else if (!m_outgoing.isEmpty()) {
         next = m_outgoing.head().dueMs;
     }
@@ -188,27 +195,46 @@ void EmulatedConnection::scheduleFlush() {
 }
 
 void EmulatedConnection::flush() {
+    writeDue();
+    deliverDue();
+}
+
+void EmulatedConnection::writeDue() {
     if (!m_open) {
         return;
     }
     const qint64 now = m_clock.elapsed();
-    if (now < m_stallUntilMs) {
+    if (now >= m_stallUntilMs) {
+        while (m_open && !m_outgoing.isEmpty() && m_outgoing.head().dueMs <= now) {
+            write(m_outgoing.dequeue().frame);
+        }
+    }
+    if (m_open) {
         scheduleFlush();
+    }
+}
+
+void EmulatedConnection::deliverDue() {
+    // Inbound frames are handed on one at a time, in order, and only from onText() or the flush
+    // timer: never from inside send(), so no server code that is sending a frame (a call step, a
+    // stream status fan-out, a control action looping over sessions) is re-entered by a client
+    // frame. A handler may send, stall or close; a nested call returns at once and the outer
+    // loop carries on.
+    if (!m_open || m_draining) {
         return;
     }
-    while (m_open && !m_outgoing.isEmpty() && m_outgoing.head().dueMs <= now) {
-        write(m_outgoing.dequeue().frame);
-    }
-    // Inbound frames are handed on one at a time; a handler that sends or stalls re-enters
-    // flush(), which must not reorder the queue.
-    if (!m_draining) {
-        m_draining = true;
-        while (m_open && !m_incoming.isEmpty() && m_clock.elapsed() >= m_stallUntilMs) {
-            Q_EMIT frameReceived(m_incoming.dequeue());
+    const QPointer<EmulatedConnection> self(this);
+    m_draining = true;
+    while (m_open && !m_incoming.isEmpty() && m_clock.elapsed() >= m_stallUntilMs) {
+        Q_EMIT frameReceived(m_incoming.dequeue());
+        if (!self) {
+            return; // an owner deleted us from a handler: nothing of ours may be touched
         }
-        m_draining = false;
     }
-    scheduleFlush();
+    m_draining = false;
+    if (m_open) {
+        scheduleFlush();
+    }
 }
 
 void EmulatedConnection::write(const QByteArray& frame) {

@@ -38,7 +38,8 @@ public:
     QString sessionKey() const;
     QString serverAddress() const;
 
-    /// Queues a text frame; it goes out after the configured delay, or after a stall.
+    /// Queues a text frame; it goes out after the configured delay, or after a stall. Never hands
+    /// on an inbound frame, so a caller is never re-entered through frameReceived.
     void send(const QByteArray& frame);
     /// A `pong` arrived: the missed-ping count restarts from 0.
     void notePong();
@@ -57,7 +58,8 @@ public:
     void closeWith(int code, const QString& reason);
 
 Q_SIGNALS:
-    /// A text frame from the client, in order, once no stall holds it back.
+    /// A text frame from the client, in order, once no stall holds it back. Emitted only when a
+    /// frame arrives or from the flush timer, never from inside a call on this object.
     void frameReceived(const QString& text);
     /// The socket is gone (close frame, drop or error). Emitted once.
     void closed();
@@ -67,7 +69,12 @@ private:
     void onBinary(const QByteArray& data);
     void onDisconnected();
     void onPingTimer();
+    /// The flush timer: due outgoing frames, then held-back inbound frames.
     void flush();
+    /// Writes the outgoing frames that are due (none while stalled).
+    void writeDue();
+    /// Hands the held-back inbound frames to frameReceived (none while stalled).
+    void deliverDue();
     void write(const QByteArray& frame);
     void scheduleFlush();
 

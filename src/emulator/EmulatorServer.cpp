@@ -33,10 +33,14 @@ EmulatorServer::EmulatorServer(QObject* parent)
 EmulatorServer::~EmulatorServer() {
     close();
     // Children (sessions, connections, timers) refer to the members below: delete them first.
-    const QObjectList kids = children();
-    for (QObject* kid : kids) {
-        delete kid;
+    // One at a time from the live list rather than from a snapshot of children(), so a child
+    // that goes away along with another one can never be deleted twice.
+    while (!children().isEmpty()) {
+        delete children().constFirst();
     }
+    m_control = nullptr;
+    m_timeline = nullptr;
+    m_background = nullptr;
 }
 
 void EmulatorServer::setScenario(const Scenario& scenario) {
@@ -100,9 +104,11 @@ void EmulatorServer::close() {
         m_control->close();
     }
     m_server->close();
-    const QList<EmulatedSession*> sessions = m_sessions;
-    for (EmulatedSession* s : sessions) {
-        s->terminate(1001, QStringLiteral("server shutdown"));
+    const QList<QPointer<EmulatedSession>> sessions = m_sessions; // terminate() edits the list
+    for (const QPointer<EmulatedSession>& s : sessions) {
+        if (s) {
+            s->terminate(1001, QStringLiteral("server shutdown"));
+        }
     }
     m_background->stopAll();
 }
@@ -138,15 +144,15 @@ QJsonObject EmulatorServer::execute(const QJsonObject& action) {
 
 int EmulatorServer::sessionCount() const {
     int n = 0;
-    for (const EmulatedSession* s : m_sessions) {
-        n += s->isEstablished() && !s->isEnded() && !s->isMediaTransport() ? 1 : 0;
+    for (const QPointer<EmulatedSession>& s : m_sessions) {
+        n += s && s->isEstablished() && !s->isEnded() && !s->isMediaTransport() ? 1 : 0;
     }
     return n;
 }
 
 EmulatedSession* EmulatorServer::findKeptAlive(const QString& authToken) const {
-    for (EmulatedSession* s : m_sessions) {
-        if (s->isEstablished() && !s->isEnded() && s->keepAlive() && !s->isMediaTransport() &&
+    for (const QPointer<EmulatedSession>& s : m_sessions) {
+        if (s && s->isEstablished() && !s->isEnded() && s->keepAlive() && !s->isMediaTransport() &&
             s->authToken() == authToken) {
             return s;
         }
@@ -173,7 +179,9 @@ void EmulatorServer::onNewConnection() {
 }
 
 void EmulatorServer::onSessionFinished(EmulatedSession* session) {
-    m_sessions.removeAll(session);
+    m_sessions.removeIf([session](const QPointer<EmulatedSession>& s) {
+        return s.isNull() || s.data() == session;
+    });
     if (session->isEstablished()) {
         Q_EMIT sessionEnded(session->sessionId());
     }

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <memory>
@@ -30,6 +31,11 @@ class Timeline;
 ///
 /// Usable in-process (the desktop app's --demo, the integration tests) and from the
 /// `callboard-emulator` executable. Configure with the setters, then listen().
+///
+/// Ownership: the server owns every session and every connection (QObject children) and is
+/// the only one that deletes a session: with deleteLater() once it has finished, or in the
+/// destructor. Everything else that keeps a session across a call that may end it (the
+/// session list, ActionExecutor's targets) holds a QPointer.
 class EmulatorServer : public QObject {
     Q_OBJECT
 
@@ -92,7 +98,7 @@ private:
     std::unique_ptr<ActionExecutor> m_executor;
     ControlServer* m_control = nullptr;
     Timeline* m_timeline = nullptr;
-    QList<EmulatedSession*> m_sessions;
+    QList<QPointer<EmulatedSession>> m_sessions; ///< not finished yet, in connection order
 };
 
 } // namespace emulator

@@ -8,7 +8,8 @@ namespace emulator {
 /// Something that delivers server -> client text frames to one client session (spec §2.1).
 /// Implemented by EmulatedSession; used by StreamRegistry and the engines so they never hold a
 /// socket. Sending to a closed or detached session must be safe (the frame is queued or
-/// dropped, never an error).
+/// dropped, never an error), and sending never runs a client frame or ends the session before
+/// it returns: callers may send in the middle of a loop or a call step.
 class FrameSink {
 public:
     virtual ~FrameSink() = default;

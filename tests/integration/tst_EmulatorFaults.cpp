@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -29,6 +30,17 @@ const char* kScenario = R"({
 
 QString s(const char* text) {
     return QString::fromLatin1(text);
+}
+
+/// shared/ of the testbed: CALLBOARD_SHARED_DIR as CTest sets it, else the same default as
+/// tests/CMakeLists.txt (shared/ beside the repository root), so that running the binary by
+/// hand finds the fixtures too.
+QString sharedDir() {
+    const QString dir = qEnvironmentVariable("CALLBOARD_SHARED_DIR");
+    if (!dir.isEmpty()) {
+        return dir;
+    }
+    return QFileInfo(QString::fromUtf8(__FILE__)).absolutePath() + s("/../../../shared");
 }
 
 } // namespace
@@ -129,9 +141,12 @@ private Q_SLOTS:
         start();
         QVERIFY(!m_client->connectSession({{s("keepAlive"), true}}).isEmpty());
         QList<QJsonObject> frames;
-        const QDir fixtures(qEnvironmentVariable("CALLBOARD_SHARED_DIR") +
-                            s("/fixtures/wcs-official-sdk"));
-        for (const QString& name : fixtures.entryList({s("*.jsonl")})) {
+        const QDir fixtures(sharedDir() + s("/fixtures/wcs-official-sdk"));
+        const QStringList captures = fixtures.entryList({s("*.jsonl")});
+        QVERIFY2(!captures.isEmpty(),
+                 qPrintable(s("no *.jsonl captures in ") + fixtures.absolutePath() +
+                            s(" (set CALLBOARD_SHARED_DIR)")));
+        for (const QString& name : captures) {
             QFile f(fixtures.filePath(name));
             QVERIFY(f.open(QIODevice::ReadOnly));
             for (const QByteArray& line : f.readAll().split('\n')) {
@@ -170,9 +185,12 @@ private Q_SLOTS:
             m_client->send(frame.value(s("message")).toString(), QJsonValue(7));
             sent += 2;
         }
-        QVERIFY(sent > 200);
+        // A fixed amount of work, whatever the machine's speed: every frame above, then one that
+        // must still be answered. The wait is for that answer, bounded only to fail rather than
+        // hang (the server reads ~2000 frames first; slow under sanitizers on a loaded machine).
+        QVERIFY2(sent > 200, qPrintable(QString::number(sent)));
         sendData(s("op-alive"), QJsonObject{});
-        QVERIFY(m_client->waitFor(s("DataStatusEvent"), s("operationId"), s("op-alive"), 10000));
+        QVERIFY(m_client->waitFor(s("DataStatusEvent"), s("operationId"), s("op-alive"), 30000));
         QCOMPARE(m_client->socket.state(), QAbstractSocket::ConnectedState);
         QCOMPARE(m_server->execute({{s("action"), s("sessions")}}).value(s("ok")),
                  QJsonValue(true));
@@ -273,6 +291,56 @@ private Q_SLOTS:
         QVERIFY2(r->atMs - sent >= 200, qPrintable(QString::number(r->atMs - sent)));
         QVERIFY(m_client->waitFor(s("OnDataEvent")));
         QCOMPARE(m_client->socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void stalledFramesWaitForTheirTurn() {
+        // Frames that arrive during a stall are handled after it, one at a time, and never from
+        // inside a frame the server is sending. Here the ring timer (due first) and the stall's
+        // end are both overdue when the event loop runs again; the queued `hangup` must not run
+        // inside the ring step while that step still refers to the call.
+        start(R"({"calls": {"ringAfterMs": 300, "defaultCallee": {"answerAfterMs": 300}}})");
+        QVERIFY(!m_client->connectSession().isEmpty());
+        m_client->send(s("call"), QJsonObject{{s("callId"), s("st-1")}, {s("callee"), s("2001")}});
+        QVERIFY(m_client->waitFor(s("notifyTryingResponse"), s("callId"), s("st-1")));
+        QVERIFY(act({{s("action"), s("stall")}, {s("ms"), 400}}).value(s("ok")).toBool());
+        for (int i = 2; i <= 40; ++i) { // enough new calls to make the server's call table grow
+            m_client->send(s("call"),
+                           QJsonObject{{s("callId"), s("st-%1").arg(i)}, {s("callee"), s("2001")}});
+        }
+        m_client->send(s("hangup"), QJsonObject{{s("callId"), s("st-1")}});
+        QTest::qWait(30);   // the server reads these frames and holds them back
+        QTest::qSleep(500); // both the ring step and the end of the stall are now overdue
+        const auto f = m_client->waitFor(s("finish"), s("callId"), s("st-1"), 5000);
+        QVERIFY(f);
+        QCOMPARE(f->arg.value(s("status")).toString(), s("FINISH"));
+        QCOMPARE(m_client->callTrace(s("st-1")).constLast(), s("finish:FINISH"));
+        for (const auto& frame : std::as_const(m_client->frames)) {
+            QVERIFY2(frame.message != QLatin1StringView("setRemoteSDP") ||
+                         !frame.data.at(0).toString().isEmpty(),
+                     qPrintable(frame.raw.left(80))); // a step that outlived its call
+        }
+        for (int i = 2; i <= 40; ++i) {
+            QVERIFY(m_client->waitFor(s("notifyTryingResponse"), s("callId"), s("st-%1").arg(i)));
+        }
+        QCOMPARE(firstSession().value(s("calls")).toArray().size(), 39);
+        QCOMPARE(m_client->socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void controlClientOutlivesServer() {
+        // A control client still connected when the server goes away must not reach it.
+        start();
+        QVERIFY(!m_client->connectSession().isEmpty());
+        QWebSocket control;
+        QSignalSpy connected(&control, &QWebSocket::connected);
+        control.open(m_server->controlUrl());
+        QVERIFY(connected.wait(3000));
+        QTest::qWait(20); // the server has taken the control socket
+        control.sendTextMessage(s(R"({"action":"incomingCall","caller":"2001"})"));
+        control.flush();
+        m_server.reset();
+        QTest::qWait(200); // the message must reach nothing: its socket went with the server
+        QVERIFY(QTest::qWaitFor(
+            [&] { return control.state() == QAbstractSocket::UnconnectedState; }, 3000));
     }
 
     void faultGarbageAndUnknown() {
