@@ -47,7 +47,9 @@ QList<QPointer<EmulatedSession>> ActionExecutor::targets(const QJsonObject& acti
                                                          bool needSocket) const {
     const QString sessionId = str(action, "sessionId");
     QList<QPointer<EmulatedSession>> out;
-    for (const QPointer<EmulatedSession>& s : m_sessions()) {
+    for (const QPointer<EmulatedSession>& guard : m_sessions()) {
+        // One read of the guard: gcc -O2 cannot see that two reads agree.
+        EmulatedSession* const s = guard.data();
         if (!s || !s->isEstablished() || s->isEnded() || s->isMediaTransport()) {
             continue;
         }
@@ -94,7 +96,9 @@ QJsonObject ActionExecutor::perSession(const QString& name, const QJsonObject& a
     const QList<QPointer<EmulatedSession>> list = targets(action, socketFault);
     QJsonArray ids;
     int acted = 0;
-    for (const QPointer<EmulatedSession>& s : list) {
+    for (const QPointer<EmulatedSession>& guard : list) {
+        // One read of the guard: gcc -O2 cannot see that two reads agree.
+        EmulatedSession* const s = guard.data();
         // What an action does to one session must not be able to pull a later one from under
         // the loop: a target that is gone, has ended or has lost its socket meanwhile is skipped.
         if (!s || s->isEnded()) {
@@ -177,7 +181,9 @@ QJsonObject ActionExecutor::streamFail(const QJsonObject& action) {
 
 QJsonObject ActionExecutor::sessions() const {
     QJsonArray list;
-    for (const QPointer<EmulatedSession>& s : m_sessions()) {
+    for (const QPointer<EmulatedSession>& guard : m_sessions()) {
+        // One read of the guard: gcc -O2 cannot see that two reads agree.
+        EmulatedSession* const s = guard.data();
         if (s && s->isEstablished() && !s->isEnded()) {
             list.append(s->describe());
         }

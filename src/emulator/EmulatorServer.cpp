@@ -105,7 +105,9 @@ void EmulatorServer::close() {
     }
     m_server->close();
     const QList<QPointer<EmulatedSession>> sessions = m_sessions; // terminate() edits the list
-    for (const QPointer<EmulatedSession>& s : sessions) {
+    for (const QPointer<EmulatedSession>& guard : sessions) {
+        // One read of the guard: gcc -O2 cannot see that two reads agree.
+        EmulatedSession* const s = guard.data();
         if (s) {
             s->terminate(1001, QStringLiteral("server shutdown"));
         }
@@ -144,14 +146,18 @@ QJsonObject EmulatorServer::execute(const QJsonObject& action) {
 
 int EmulatorServer::sessionCount() const {
     int n = 0;
-    for (const QPointer<EmulatedSession>& s : m_sessions) {
+    for (const QPointer<EmulatedSession>& guard : m_sessions) {
+        // One read of the guard: gcc -O2 cannot see that two reads agree.
+        EmulatedSession* const s = guard.data();
         n += s && s->isEstablished() && !s->isEnded() && !s->isMediaTransport() ? 1 : 0;
     }
     return n;
 }
 
 EmulatedSession* EmulatorServer::findKeptAlive(const QString& authToken) const {
-    for (const QPointer<EmulatedSession>& s : m_sessions) {
+    for (const QPointer<EmulatedSession>& guard : m_sessions) {
+        // One read of the guard: gcc -O2 cannot see that two reads agree.
+        EmulatedSession* const s = guard.data();
         if (s && s->isEstablished() && !s->isEnded() && s->keepAlive() && !s->isMediaTransport() &&
             s->authToken() == authToken) {
             return s;
