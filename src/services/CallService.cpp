@@ -58,7 +58,8 @@ core::Transition CallService::apply(const QString& accountId, const core::CallSt
         }
         return verdict;
     }
-    if (!e.visibleName.isEmpty()) {
+    // visibleName is the caller's display name (spec §5.3): the peer's only on incoming calls.
+    if (!e.visibleName.isEmpty() && r.direction == CallRecord::Direction::Incoming) {
         r.peerName = e.visibleName;
     }
     if (r.peer.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "services/StreamMonitor.h"
 #include "wcs/Session.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace services {
@@ -55,6 +56,24 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
             [this, &streams](const core::StreamStatusEvent& e) {
                 streams.apply(e, SourceOwnSession, m_accountId);
                 journal(EventJson::toJson(e));
+            });
+    connect(s, &wcs::Session::streamEventReceived, this,
+            [this, &streams](const wcs::StreamEvent& e) {
+                // `resize` carries the publisher's size (spec §6.1): a field update only.
+                if (e.type != core::StreamEventType::Resize) {
+                    return;
+                }
+                const QJsonObject p = QJsonDocument::fromJson(e.payload).object();
+                core::StreamStatusEvent resize;
+                resize.mediaSessionId = e.mediaSessionId;
+                resize.status = core::StreamStatus::Resize;
+                if (p.contains(QLatin1StringView("streamerVideoWidth"))) {
+                    resize.width = p.value(QLatin1StringView("streamerVideoWidth")).toInt();
+                    resize.height = p.value(QLatin1StringView("streamerVideoHeight")).toInt();
+                }
+                if (streams.rowOf(e.mediaSessionId) >= 0) {
+                    streams.apply(resize, SourceOwnSession, m_accountId);
+                }
             });
     connect(s, &wcs::Session::dataStatusReceived, this,
             [this](const core::DataStatusEvent& e) { journal(EventJson::toJson(e)); });

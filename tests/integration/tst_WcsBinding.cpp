@@ -88,6 +88,10 @@ private Q_SLOTS:
                     streams->at(streams->rowOf(id)).status == core::StreamStatus::Publishing);
         QCOMPARE(streams->at(streams->rowOf(id)).accountId, u"acc-1"_s);
         QCOMPARE(streams->at(streams->rowOf(id)).name, u"binding-cam"_s);
+        // a player learns the publisher's size from the `resize` stream event
+        const QString play = session->playStream(r);
+        QTRY_VERIFY(streams->rowOf(play) >= 0 && streams->at(streams->rowOf(play)).width > 0);
+        QCOMPARE(streams->at(streams->rowOf(play)).status, core::StreamStatus::Playing);
     }
 
     void everyEventIsJournaledWithoutSecrets() {
