@@ -2,6 +2,7 @@
 // §7.1, §7.4, §7.5): callee behaviours of the scenario, hang-up, hold/unhold, DTMF, transfer.
 
 #include "EmulatorTestClient.h"
+#include "EmulatorTestServer.h"
 #include "emulator/EmulatorServer.h"
 #include "emulator/ScenarioParser.h"
 
@@ -72,12 +73,9 @@ private Q_SLOTS:
     }
 
     void init() {
-        const auto parsed = emulator::ScenarioParser::parse(QByteArray(kScenario));
-        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
-        m_server = std::make_unique<EmulatorServer>();
-        m_server->setScenario(*parsed.scenario);
-        m_server->setPingIntervalMs(0);
-        QVERIFY(m_server->listen());
+        QString error;
+        m_server = emulatortest::startServer(kScenario, error);
+        QVERIFY2(m_server, qPrintable(error));
         m_client = std::make_unique<EmulatorTestClient>();
         QVERIFY(m_client->open(m_server->serverUrl()));
     }

@@ -3,6 +3,7 @@
 // endpoint over WebSocket, the session timeline and the frame recorder.
 
 #include "EmulatorTestClient.h"
+#include "EmulatorTestServer.h"
 #include "emulator/EmulatorServer.h"
 #include "emulator/ScenarioParser.h"
 
@@ -54,16 +55,9 @@ private:
 
     void start(const char* scenario = kScenario, int pingMs = 0, int probes = 10,
                const QString& record = {}) {
-        const auto parsed = emulator::ScenarioParser::parse(QByteArray(scenario));
-        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
-        m_server = std::make_unique<EmulatorServer>();
-        m_server->setScenario(*parsed.scenario);
-        m_server->setPingIntervalMs(pingMs);
-        m_server->setPingProbes(probes);
-        if (!record.isEmpty()) {
-            QVERIFY(m_server->setRecordFile(record));
-        }
-        QVERIFY(m_server->listen());
+        QString error;
+        m_server = emulatortest::startServer(scenario, error, {pingMs, probes, record});
+        QVERIFY2(m_server, qPrintable(error));
         m_client = std::make_unique<EmulatorTestClient>();
         QVERIFY(m_client->open(m_server->serverUrl()));
     }

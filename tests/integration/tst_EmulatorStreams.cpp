@@ -3,6 +3,7 @@
 // with two raw QWebSocket clients on an in-process emulator::EmulatorServer.
 
 #include "EmulatorTestClient.h"
+#include "EmulatorTestServer.h"
 #include "emulator/EmulatorServer.h"
 #include "emulator/ScenarioParser.h"
 
@@ -72,12 +73,9 @@ private Q_SLOTS:
     }
 
     void init() {
-        const auto parsed = emulator::ScenarioParser::parse(QByteArray(kScenario));
-        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
-        m_server = std::make_unique<EmulatorServer>();
-        m_server->setScenario(*parsed.scenario);
-        m_server->setPingIntervalMs(0);
-        QVERIFY(m_server->listen());
+        QString error;
+        m_server = emulatortest::startServer(kScenario, error);
+        QVERIFY2(m_server, qPrintable(error));
         m_a = std::make_unique<EmulatorTestClient>();
         m_b = std::make_unique<EmulatorTestClient>();
         QVERIFY(m_a->open(m_server->serverUrl()));
