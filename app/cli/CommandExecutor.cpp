@@ -1,9 +1,7 @@
 #include "CommandExecutor.h"
 
+#include "core/JsonText.h"
 #include "wcs/Session.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace cli {
 
@@ -90,9 +88,7 @@ QJsonObject CommandExecutor::execute(wcs::Session& s, const QJsonObject& c) {
         return boolResult(cmd, s.stopStream(msId), msId);
     }
     if (cmd == QLatin1StringView("send-data")) {
-        const QJsonValue payload = c.value(QLatin1StringView("payload"));
-        const QByteArray json =
-            QJsonDocument(QJsonArray{payload}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        const QByteArray json = core::JsonText::serialize(c.value(QLatin1StringView("payload")));
         return idResult(cmd, s.sendData(json));
     }
     if (cmd == QLatin1StringView("debug")) {

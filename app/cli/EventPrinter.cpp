@@ -1,10 +1,10 @@
 #include "EventPrinter.h"
 
 #include "core/EventJson.h"
+#include "core/JsonText.h"
 #include "wcs/Session.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -48,8 +48,8 @@ void EventPrinter::attach(wcs::Session& s) {
         QJsonObject o{{QStringLiteral("type"), QStringLiteral("StreamEvent")},
                       {QStringLiteral("mediaSessionId"), e.mediaSessionId},
                       {QStringLiteral("event"), e.type.text()}};
-        const QJsonDocument payload = QJsonDocument::fromJson("[" + e.payload + "]");
-        o.insert(QStringLiteral("payload"), payload.array().at(0));
+        o.insert(QStringLiteral("payload"),
+                 core::JsonText::parse(e.payload).value_or(QJsonValue(QJsonValue::Null)));
         print(o);
     });
     connect(&s, &wcs::Session::streamAvailabilityReceived, this,

@@ -1,7 +1,6 @@
 #include "core/EventJson.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "core/JsonText.h"
 
 namespace core {
 
@@ -30,13 +29,7 @@ void putJson(QJsonObject& o, QLatin1StringView key, const QByteArray& json) {
     if (json.isEmpty()) {
         return;
     }
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]", &err);
-    if (err.error == QJsonParseError::NoError && doc.isArray()) {
-        o.insert(key, doc.array().at(0));
-    } else {
-        o.insert(key, QString::fromUtf8(json));
-    }
+    o.insert(key, JsonText::parse(json).value_or(QJsonValue(QString::fromUtf8(json))));
 }
 
 template <typename E> QJsonObject typed(QLatin1StringView type, const WireValue<E>& status) {

@@ -1,6 +1,8 @@
 // Client -> server commands of spec §5, and log redaction. Part of wcs::Codec.
 #include "wcs/Codec.h"
 
+#include "core/JsonText.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,18 +23,7 @@ QByteArray frame(QLatin1StringView message, const QJsonValue& arg) {
 
 /// Any JSON text as a QJsonValue (scalars too); invalid or empty text gives null.
 QJsonValue parseValue(QByteArrayView json) {
-    if (json.trimmed().isEmpty()) {
-        return QJsonValue::Null;
-    }
-    QByteArray wrapped;
-    wrapped.reserve(json.size() + 2);
-    wrapped.append('[').append(json).append(']');
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isArray()) {
-        return QJsonValue::Null;
-    }
-    return doc.array().at(0);
+    return core::JsonText::parse(json).value_or(QJsonValue(QJsonValue::Null));
 }
 
 void putString(QJsonObject& o, QLatin1StringView key, const QString& value) {
