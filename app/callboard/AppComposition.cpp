@@ -1,5 +1,7 @@
 #include "AppComposition.h"
 
+#include "AppServices.h"
+
 #include "emulator/EmulatorServer.h"
 #include "emulator/ScenarioParser.h"
 #include "models/AccountListModel.h"
@@ -7,12 +9,12 @@
 #include "models/EventLogModel.h"
 #include "models/HistoryModel.h"
 #include "models/StreamTableModel.h"
-#include "services/CallHistoryRecorder.h"
+#include "services/AccountConnector.h"
+#include "services/AccountService.h"
 #include "services/CallService.h"
 #include "services/History.h"
 #include "services/SessionMonitor.h"
-#include "services/StreamMonitor.h"
-#include "services/WcsBinding.h"
+#include "services/SessionPasswordCache.h"
 #include "ui/widgets/PhonePanel.h"
 #include "ui/windows/MainWindow.h"
 #include "wcs/Session.h"
@@ -27,31 +29,33 @@
 namespace app {
 
 QString AppComposition::demoAccountId() {
-    return QStringLiteral("Demo");
+    // Profile ids are uuids; the demo's is fixed so tests and scripts can name it.
+    return QStringLiteral("00000000-0000-4000-8000-0000000de300");
 }
 
 AppComposition::AppComposition(Options options, QObject* parent)
     : QObject(parent)
-    , m_options(std::move(options))
-    , m_clock(std::make_shared<core::SystemClock>()) {}
+    , m_options(std::move(options)) {}
 
 AppComposition::~AppComposition() {
-    // Views first, then models, then the session and the services they read.
+    // Sessions close while everything that listens to them is alive; then views first, then models,
+    // then the services they read, then the demo server.
+    if (m_services) {
+        m_services->connector().disconnectAll();
+    }
     m_window.reset();
     m_historyModel.reset();
     m_eventModel.reset();
     m_streamModel.reset();
     m_callModel.reset();
     m_accountModel.reset();
-    m_binding.reset();
-    m_session.reset();
-    m_recorder.reset();
-    m_history.reset();
+    m_services.reset();
     m_emulator.reset();
 }
 
 bool AppComposition::start() {
     QString dir;
+    QString settingsPath;
     if (m_options.demo) {
         m_tempDir = std::make_unique<QTemporaryDir>();
         if (!m_tempDir->isValid()) {
@@ -59,6 +63,7 @@ bool AppComposition::start() {
             return false;
         }
         dir = m_tempDir->path();
+        settingsPath = dir + QStringLiteral("/settings.ini");
     } else {
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         if (dir.isEmpty() || !QDir().mkpath(dir)) {
@@ -66,19 +71,26 @@ bool AppComposition::start() {
             return false;
         }
     }
-    m_history =
-        std::make_unique<services::History>(dir + QStringLiteral("/history.sqlite"), m_clock.get());
-    m_calls = std::make_unique<services::CallService>(m_clock);
-    m_streams = std::make_unique<services::StreamMonitor>(m_clock);
-    m_sessions = std::make_unique<services::SessionMonitor>(m_clock);
-    m_recorder = std::make_unique<services::CallHistoryRecorder>(*m_calls, *m_history);
+    m_services =
+        std::make_unique<AppServices>(dir, settingsPath, std::make_shared<core::SystemClock>());
+    AppServices& s = *m_services;
 
-    m_accountModel = std::make_unique<models::AccountListModel>(m_sessions.get(), m_clock);
-    m_callModel = std::make_unique<models::CallListModel>(m_calls.get(), m_clock);
-    m_streamModel = std::make_unique<models::StreamTableModel>(m_streams.get(), m_clock);
+    m_accountModel = std::make_unique<models::AccountListModel>(
+        &s.sessions(), s.clock(), [this](const QString& id) {
+            const auto profile = m_services->accounts().profile(id);
+            return profile ? profile->name : QString();
+        });
+    connect(&s.accounts(), &services::AccountService::profileChanged, m_accountModel.get(),
+            &models::AccountListModel::namesChanged);
+    m_callModel = std::make_unique<models::CallListModel>(&s.calls(), s.clock());
+    m_streamModel = std::make_unique<models::StreamTableModel>(&s.streams(), s.clock());
     m_eventModel = std::make_unique<models::EventLogModel>();
     m_historyModel = std::make_unique<models::HistoryModel>(
-        [this](const services::CallQuery& q) { return m_history->calls(q); });
+        [this](const services::CallQuery& q) { return m_services->history().calls(q); });
+    s.connector().setJournal([this](const services::JournalEntry& e) {
+        m_services->history().append(e);
+        m_eventModel->append(e);
+    });
 
     ui::MainWindow::Models views;
     views.accounts = m_accountModel.get();
@@ -94,45 +106,52 @@ bool AppComposition::start() {
         m_window->showTab(m_options.tab);
     }
     wireIntents();
-    m_window->show();
+    createControllers();
+    if (m_options.minimized) {
+        m_window->showMinimized();
+    } else {
+        m_window->show();
+    }
 
     // Heavy work after the first paint: open the database, start the demo server, connect.
     QTimer::singleShot(0, this, [this] {
-        if (!m_history->open()) {
-            showMessage(tr("Call history is unavailable: %1").arg(m_history->lastError()));
+        if (!m_services->history().open()) {
+            showMessage(
+                tr("Call history is unavailable: %1").arg(m_services->history().lastError()));
         }
         m_historyModel->refresh();
         if (m_options.demo) {
-            connectDemo();
+            startDemo();
         } else {
-            showMessage(tr("No account is configured. Start with --demo to try the demo server."));
+            connectAtStart();
         }
     });
     return true;
 }
 
 void AppComposition::wireIntents() {
+    services::CallService& calls = m_services->calls();
     auto* cm = m_callModel.get();
-    auto* cs = m_calls.get();
-    connect(cm, &models::CallListModel::answerRequested, cs, &services::CallService::answer);
-    connect(cm, &models::CallListModel::hangUpRequested, cs, &services::CallService::hangUp);
-    connect(cm, &models::CallListModel::holdRequested, cs, &services::CallService::hold);
-    connect(cm, &models::CallListModel::resumeRequested, cs, &services::CallService::resume);
+    connect(cm, &models::CallListModel::answerRequested, &calls, &services::CallService::answer);
+    connect(cm, &models::CallListModel::hangUpRequested, &calls, &services::CallService::hangUp);
+    connect(cm, &models::CallListModel::holdRequested, &calls, &services::CallService::hold);
+    connect(cm, &models::CallListModel::resumeRequested, &calls, &services::CallService::resume);
     connect(cm, &models::CallListModel::transferRequested, this,
             [this](const QString& account, const QString& callId, const QString& target) {
-                if (!target.isEmpty() && !m_calls->transfer(account, callId, target)) {
+                if (!target.isEmpty() && !m_services->calls().transfer(account, callId, target)) {
                     showMessage(tr("The transfer to %1 was refused.").arg(target));
                 }
             });
     ui::PhonePanel* phone = m_window->phonePanel();
     connect(phone, &ui::PhonePanel::dialRequested, this, &AppComposition::dial);
     connect(phone, &ui::PhonePanel::dtmfRequested, this, [this](const QString& digits) {
-        if (const services::CallRecord* active = m_calls->activeCall()) {
-            m_calls->sendDtmf(active->accountId, active->callId, digits, core::DtmfType::Rfc2833);
+        if (const services::CallRecord* active = m_services->calls().activeCall()) {
+            m_services->calls().sendDtmf(active->accountId, active->callId, digits,
+                                         core::DtmfType::Rfc2833);
         }
     });
     connect(phone, &ui::PhonePanel::clearEndedRequested, this, [this] {
-        m_calls->clearEnded();
+        m_services->calls().clearEnded();
         m_callModel->reload();
     });
     connect(m_historyModel.get(), &models::HistoryModel::dialRequested, this,
@@ -141,17 +160,55 @@ void AppComposition::wireIntents() {
                 m_window->phonePanel()->dial(peer);
             });
     // History records the call on callEnded; refresh the view after it.
-    connect(cs, &services::CallService::callEnded, m_historyModel.get(),
+    connect(&calls, &services::CallService::callEnded, m_historyModel.get(),
             &models::HistoryModel::refresh, Qt::QueuedConnection);
-    connect(cs, &services::CallService::incomingCallRinging, this,
-            [this](const QString&, const QString& callId) {
-                const services::CallRecord* r = m_calls->find(m_accountId, callId);
+    connect(&calls, &services::CallService::incomingCallRinging, this,
+            [this](const QString& accountId, const QString& callId) {
+                const services::CallRecord* r = m_services->calls().find(accountId, callId);
                 m_window->showTab(QStringLiteral("phone"));
                 showMessage(tr("Incoming call from %1").arg(r ? r->peer : QString()));
             });
+    services::AccountConnector& connector = m_services->connector();
+    connect(&connector, &services::AccountConnector::connectFailed, this,
+            [this](const QString& id, const QString& reason) {
+                showMessage(tr("Account %1 cannot connect: %2").arg(id, reason));
+                Q_EMIT connectFailed(reason);
+            });
+    services::SessionMonitor& sessions = m_services->sessions();
+    connect(&sessions, &services::SessionMonitor::stateChanged, this, [this](const QString& id) {
+        if (m_services->sessions().state(id).registration == core::RegistrationStatus::Registered) {
+            onReady(id);
+        }
+    });
 }
 
-void AppComposition::connectDemo() {
+void AppComposition::createControllers() {
+    // Controllers: one small class per feature (tray, popups, panels' intents), each built from
+    // the services, the models and the window. Add one line per controller here.
+}
+
+void AppComposition::connectAtStart() {
+    const QList<services::AccountProfile> profiles = m_services->accounts().profiles();
+    if (profiles.isEmpty()) {
+        showMessage(tr("No account is configured. Start with --demo to try the demo server."));
+        return;
+    }
+    int started = 0;
+    for (const services::AccountProfile& p : profiles) {
+        const bool chosen = m_options.profile.isEmpty()
+                                ? p.autoConnect
+                                : (p.name == m_options.profile || p.id == m_options.profile);
+        if (chosen) {
+            m_services->connector().connectAccount(p.id);
+            ++started;
+        }
+    }
+    if (!m_options.profile.isEmpty() && started == 0) {
+        showMessage(tr("There is no account named %1.").arg(m_options.profile));
+    }
+}
+
+void AppComposition::startDemo() {
     m_emulator = std::make_unique<emulator::EmulatorServer>();
     const emulator::Scenario scenario = emulator::ScenarioParser::demo();
     m_emulator->setScenario(scenario);
@@ -163,67 +220,87 @@ void AppComposition::connectDemo() {
         Q_EMIT connectFailed(reason);
         return;
     }
-    wcs::SessionOptions o;
-    o.url = m_emulator->serverUrl();
-    o.connection.sipLogin = QStringLiteral("1000");
-    o.connection.sipDomain = QStringLiteral("demo.callboard");
-    m_session = std::make_unique<wcs::Session>(o, m_clock);
-    m_accountId = demoAccountId();
-    m_binding = std::make_unique<services::WcsBinding>(m_accountId, *m_session, *m_calls,
-                                                       *m_streams, *m_sessions, m_clock);
-    m_binding->setJournal([this](const services::JournalEntry& e) {
-        m_history->append(e);
-        m_eventModel->append(e);
-    });
+    services::AccountProfile demo;
+    demo.id = demoAccountId();
+    demo.name = tr("Demo");
+    demo.serverUrl = m_emulator->serverUrl();
+    demo.sipLogin = QStringLiteral("1000");
+    demo.sipDomain = QStringLiteral("demo.callboard");
+    const services::AccountSaveResult saved = m_services->accounts().add(demo);
+    if (!saved.ok()) {
+        const QString reason = tr("The demo account is not valid: %1")
+                                   .arg(saved.errors.first().field + QStringLiteral(": ") +
+                                        saved.errors.first().message);
+        showMessage(reason);
+        Q_EMIT connectFailed(reason);
+        return;
+    }
+    // The demo login has no password; say so instead of asking the keychain.
+    m_services->typedPasswords().set(demo.id, QString());
+
     // The demo's stream monitor watches the server's background streams: each is played
     // shortly after the server first publishes it.
     QList<QPair<QString, int>> streams;
-    for (const auto& s : scenario.backgroundStreams) {
-        streams.append({s.name, s.startAfterMs});
+    for (const auto& bg : scenario.backgroundStreams) {
+        streams.append({bg.name, bg.startAfterMs});
     }
-    connect(m_session.get(), &wcs::Session::connectionStatusChanged, this,
-            [this, streams](const core::ConnectionStatusEvent& e) {
+    m_services->connector().connectAccount(demo.id);
+    wcs::Session* session = m_services->connector().session(demo.id);
+    if (session == nullptr) {
+        return;
+    }
+    connect(session, &wcs::Session::connectionStatusChanged, this,
+            [this, session, streams](const core::ConnectionStatusEvent& e) {
                 if (e.status != core::SessionStatus::Established || m_demoStreamsPlayed) {
                     return;
                 }
                 m_demoStreamsPlayed = true;
                 for (const auto& [name, startAfterMs] : streams) {
-                    QTimer::singleShot(qMax(0, startAfterMs) + 500, m_session.get(),
-                                       [session = m_session.get(), name] {
-                                           wcs::StreamRequest r;
-                                           r.name = name;
-                                           r.published = false;
-                                           session->playStream(r);
-                                       });
+                    QTimer::singleShot(qMax(0, startAfterMs) + 500, session, [session, name] {
+                        wcs::StreamRequest r;
+                        r.name = name;
+                        r.published = false;
+                        session->playStream(r);
+                    });
                 }
             });
-    connect(m_session.get(), &wcs::Session::registrationStatusChanged, this,
-            [this](const core::RegistrationStatusEvent& e) {
-                if (e.status == core::RegistrationStatus::Registered) {
-                    onReady();
-                }
-            });
-    m_session->open();
 }
 
-void AppComposition::onReady() {
+void AppComposition::onReady(const QString& accountId) {
     if (m_ready) {
         return;
     }
     m_ready = true;
-    Q_EMIT accountReady(m_accountId);
+    Q_EMIT accountReady(accountId);
     if (!m_options.dial.isEmpty()) {
         m_window->showTab(QStringLiteral("phone"));
         m_window->phonePanel()->dial(m_options.dial);
     }
 }
 
+QString AppComposition::dialingAccount() const {
+    const QString chosen = m_window ? m_window->phonePanel()->selectedAccountId() : QString();
+    if (!chosen.isEmpty()) {
+        return chosen;
+    }
+    const services::SessionMonitor& sessions = m_services->sessions();
+    const QStringList connected = m_services->connector().connectedAccounts();
+    for (const QString& id : sessions.accounts()) {
+        if (connected.contains(id) &&
+            sessions.state(id).registration == core::RegistrationStatus::Registered) {
+            return id;
+        }
+    }
+    return connected.isEmpty() ? QString() : connected.first();
+}
+
 void AppComposition::dial(const QString& number) {
-    if (m_accountId.isEmpty()) {
+    const QString account = dialingAccount();
+    if (account.isEmpty()) {
         showMessage(tr("No account to call from."));
         return;
     }
-    if (m_calls->dial(m_accountId, number).isEmpty()) {
+    if (m_services->calls().dial(account, number).isEmpty()) {
         showMessage(tr("Cannot call %1: the account is not connected.").arg(number));
     }
 }

@@ -7,23 +7,9 @@
 
 class QTemporaryDir;
 
-namespace core {
-class Clock;
-}
 namespace emulator {
 class EmulatorServer;
 }
-namespace wcs {
-class Session;
-}
-namespace services {
-class CallHistoryRecorder;
-class CallService;
-class History;
-class SessionMonitor;
-class StreamMonitor;
-class WcsBinding;
-} // namespace services
 namespace models {
 class AccountListModel;
 class CallListModel;
@@ -37,18 +23,27 @@ class MainWindow;
 
 namespace app {
 
-/// The composition root of the desktop app: builds the services, the models and the main
-/// window and wires the user's intents to the services. With `demo` it starts the built-in
-/// WCS emulator in-process on a free loopback port and connects one account ("Demo", SIP
-/// login 1000) to it. The window is shown first; everything slow happens after the first paint.
+class AppServices;
+
+/// The composition root of the desktop app: builds the services (AppServices), the models and
+/// the main window, and wires the user's intents to the services. Accounts are the user's
+/// profiles (services::AccountService), connected through services::AccountConnector: the
+/// `profile` option, else every profile marked "connect at start".
+///
+/// With `demo` it uses a throw-away settings file and history in a temporary directory, starts
+/// the built-in WCS emulator in-process on a free loopback port and connects one profile
+/// ("Demo", SIP login 1000) to it. The window is shown first; everything slow (database,
+/// keychain, demo server) happens after the first paint.
 class AppComposition : public QObject {
     Q_OBJECT
 
 public:
     struct Options {
         bool demo = false;
-        QString dial; ///< hidden: dial this number once the account is registered
-        QString tab;  ///< tab shown at start: phone, streams, events, history
+        QString dial;           ///< hidden: dial this number once the account is registered
+        QString tab;            ///< tab shown at start: phone, streams, events, history
+        QString profile;        ///< connect only the profile with this name (or id) at start
+        bool minimized = false; ///< start hidden (tray) or minimised
     };
 
     /// The id of the demo account.
@@ -63,10 +58,12 @@ public:
     QString errorString() const { return m_error; }
 
     ui::MainWindow* window() const { return m_window.get(); }
-    services::CallService* calls() const { return m_calls.get(); }
-    services::SessionMonitor* sessions() const { return m_sessions.get(); }
+    AppServices& services() const { return *m_services; }
     models::CallListModel* callModel() const { return m_callModel.get(); }
     emulator::EmulatorServer* emulatorServer() const { return m_emulator.get(); }
+    /// The account the phone dials from: the phone panel's choice, else the first connected
+    /// account that is registered (or established, without registration); empty when none.
+    QString dialingAccount() const;
 
 Q_SIGNALS:
     /// The account registered (or is established, when it does not register).
@@ -76,32 +73,27 @@ Q_SIGNALS:
 
 private:
     void wireIntents();
-    void connectDemo();
-    void onReady();
+    void createControllers();
+    void connectAtStart();
+    void startDemo();
+    void onReady(const QString& accountId);
     void dial(const QString& number);
     void showMessage(const QString& text);
 
     Options m_options;
     QString m_error;
-    QString m_accountId;
     bool m_ready = false;
     bool m_demoStreamsPlayed = false;
-    std::shared_ptr<core::Clock> m_clock;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::unique_ptr<emulator::EmulatorServer> m_emulator;
-    std::unique_ptr<services::History> m_history;
-    std::unique_ptr<services::CallService> m_calls;
-    std::unique_ptr<services::StreamMonitor> m_streams;
-    std::unique_ptr<services::SessionMonitor> m_sessions;
-    std::unique_ptr<services::CallHistoryRecorder> m_recorder;
-    std::unique_ptr<wcs::Session> m_session;
-    std::unique_ptr<services::WcsBinding> m_binding;
+    std::unique_ptr<AppServices> m_services;
     std::unique_ptr<models::AccountListModel> m_accountModel;
     std::unique_ptr<models::CallListModel> m_callModel;
     std::unique_ptr<models::StreamTableModel> m_streamModel;
     std::unique_ptr<models::EventLogModel> m_eventModel;
     std::unique_ptr<models::HistoryModel> m_historyModel;
     std::unique_ptr<ui::MainWindow> m_window;
+    // Controllers (see createControllers()); declared after the window they use.
 };
 
 } // namespace app

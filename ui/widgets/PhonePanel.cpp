@@ -194,4 +194,8 @@ void PhonePanel::askTransfer() {
     }
 }
 
+QString PhonePanel::selectedAccountId() const {
+    return {};
+}
+
 } // namespace ui

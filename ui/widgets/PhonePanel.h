@@ -48,6 +48,10 @@ public:
     /// The dial pad key for `key` ('0'-'9', '*', '#'), nullptr for another character.
     QPushButton* dialPadKey(QChar key) const;
 
+    /// The account chosen in the account picker; empty when the picker has no choice (the
+    /// composition then dials from the first registered account).
+    QString selectedAccountId() const;
+
     /// Row of the selected call, -1 when none.
     int selectedRow() const;
     void selectRow(int row);
