@@ -3,15 +3,29 @@
 #include "services/AccountService.h"
 #include "services/LogControlCategories.h"
 #include "services/SessionPasswordCache.h"
+#include "services/SipBinding.h"
+#include "services/SipProfileMapper.h"
+#include "sip/ConnectionManager.h"
 #include "wcs/Session.h"
 
+#include <QEventLoop>
 #include <QPointer>
+#include <QTimer>
 
 namespace services {
 
 struct AccountConnector::Live {
+    // WCS
     std::unique_ptr<wcs::Session> session;
     std::unique_ptr<WcsBinding> binding;
+    // SIP over WebSocket. The binding goes before the manager it observes.
+    std::unique_ptr<sip::ConnectionManager> sip;
+    std::unique_ptr<SipBinding> sipBinding;
+
+    ~Live() {
+        sipBinding.reset();
+        sip.reset();
+    }
 };
 
 AccountConnector::AccountConnector(AccountService& accounts, SessionPasswordCache& typedPasswords,
@@ -31,6 +45,11 @@ AccountConnector::AccountConnector(AccountService& accounts, SessionPasswordCach
 
 AccountConnector::~AccountConnector() {
     disconnectAll();
+    m_afterDrain.clear();
+    const QStringList draining = m_draining.keys();
+    for (const QString& id : draining) {
+        finishDrain(id); // cuts the un-REGISTER: the services must not outlive us in it
+    }
 }
 
 bool AccountConnector::connectAccount(const QString& id) {
@@ -39,12 +58,7 @@ bool AccountConnector::connectAccount(const QString& id) {
         Q_EMIT connectFailed(id, tr("No account with this id."));
         return false;
     }
-    if (m_live.contains(id) || m_waitingForKeychain.contains(id)) {
-        return false;
-    }
-    if (profile->backend != AccountProfile::Backend::Wcs) {
-        Q_EMIT connectFailed(id, tr("SIP over WebSocket accounts cannot be connected by this "
-                                    "build yet."));
+    if (m_live.contains(id) || m_waitingForKeychain.contains(id) || m_afterDrain.contains(id)) {
         return false;
     }
     if (const auto errors = AccountService::validate(*profile); !errors.isEmpty()) {
@@ -81,8 +95,24 @@ bool AccountConnector::connectAccount(const QString& id) {
 
 void AccountConnector::start(const QString& id, const QString& password) {
     const std::optional<AccountProfile> profile = m_accounts.profile(id);
-    const auto options = profile ? AccountService::sessionOptionsFor(*profile, password)
-                                 : std::optional<wcs::SessionOptions>();
+    if (!profile) {
+        Q_EMIT connectFailed(id, tr("The account cannot be connected."));
+        return;
+    }
+    if (profile->backend == AccountProfile::Backend::SipWebSocket) {
+        if (m_draining.contains(id)) { // the previous un-REGISTER first (see finishDrain())
+            m_afterDrain.insert(id, password);
+            return;
+        }
+        startSip(id, *profile, password);
+    } else {
+        startWcs(id, *profile, password);
+    }
+}
+
+void AccountConnector::startWcs(const QString& id, const AccountProfile& profile,
+                                const QString& password) {
+    const auto options = AccountService::sessionOptionsFor(profile, password);
     if (!options) {
         Q_EMIT connectFailed(id, tr("The account cannot be connected."));
         return;
@@ -97,19 +127,108 @@ void AccountConnector::start(const QString& id, const QString& password) {
     m_live.insert(id, live);
     qCInfo(lcServices) << "connecting account" << id << "to"
                        << options->url.toString(QUrl::RemoveUserInfo);
+    Q_EMIT sessionStarted(id);
     live->session->open();
+}
+
+void AccountConnector::startSip(const QString& id, const AccountProfile& profile,
+                                const QString& password) {
+    QString error;
+    std::optional<sip::ConnectionManagerOptions> options =
+        SipProfileMapper::managerOptions(profile, &error);
+    if (!options) {
+        Q_EMIT connectFailed(id, error);
+        return;
+    }
+    auto live = std::make_shared<Live>();
+    live->sip = std::make_unique<sip::ConnectionManager>(std::move(*options));
+    live->sipBinding = std::make_unique<SipBinding>(id, *live->sip, profile.registerRequired,
+                                                    m_calls, m_sessions, m_clock);
+    if (m_journal) {
+        live->sipBinding->setJournal(m_journal);
+    }
+    m_live.insert(id, live);
+    qCInfo(lcServices) << "connecting SIP account" << id << "to"
+                       << profile.serverUrl.toString(QUrl::RemoveUserInfo) << "as"
+                       << profile.sipLogin << "domain" << profile.sipDomain;
+    Q_EMIT sessionStarted(id);
+    if (m_live.value(id) == live) { // a slot may have disconnected it
+        live->sip->connectTo(SipProfileMapper::parameters(profile, password));
+    }
 }
 
 void AccountConnector::disconnectAccount(const QString& id) {
     m_waitingForKeychain.removeAll(id);
+    m_afterDrain.remove(id);
     const std::shared_ptr<Live> live = m_live.take(id);
     if (!live) {
         return;
     }
-    live->session->close(); // reports DISCONNECTED through the binding before it goes
-    live->binding.reset();
-    live->session.reset();
+    if (live->sip) {
+        drain(id, live);
+    } else {
+        live->session->close(); // reports DISCONNECTED through the binding before it goes
+        live->binding.reset();
+        live->session.reset();
+    }
     Q_EMIT accountDisconnected(id);
+}
+
+void AccountConnector::drain(const QString& id, std::shared_ptr<Live> live) {
+    sip::ConnectionManager* manager = live->sip.get();
+    finishDrain(id); // an older drain of the same account cannot exist, but be sure
+    m_draining.insert(id, live);
+    auto* timeout = new QTimer(manager); // goes with the manager
+    timeout->setSingleShot(true);
+    connect(timeout, &QTimer::timeout, this, [this, id] {
+        qCWarning(lcServices) << "SIP account" << id << "did not reach idle within"
+                              << kSipDrainTimeoutMs << "ms of disconnecting; dropped";
+        finishDrain(id);
+    });
+    connect(manager, &sip::ConnectionManager::stateChanged, this,
+            [this, id, manager](sip::ConnectionStateMachine::State) {
+                if (manager->isIdle()) {
+                    // not inside the manager's own signal: it is deleted by finishDrain()
+                    QTimer::singleShot(0, this, [this, id, manager] {
+                        const auto it = m_draining.constFind(id);
+                        if (it != m_draining.cend() && (*it)->sip.get() == manager) {
+                            finishDrain(id);
+                        }
+                    });
+                }
+            });
+    timeout->start(kSipDrainTimeoutMs);
+    manager->disconnectFromServer(); // disconnecting, un-REGISTER, disconnected (§5.7)
+    if (manager->isIdle()) {         // nothing was open (e.g. the connect had failed)
+        QTimer::singleShot(0, this, [this, id, manager] {
+            const auto it = m_draining.constFind(id);
+            if (it != m_draining.cend() && (*it)->sip.get() == manager) {
+                finishDrain(id);
+            }
+        });
+    }
+}
+
+void AccountConnector::finishDrain(const QString& id) {
+    const std::shared_ptr<Live> live = m_draining.take(id);
+    if (!live) {
+        return;
+    }
+    if (live->sip) {
+        live->sip->disconnect(this);
+    }
+    live->sipBinding.reset();
+    live->sip.reset(); // closes the socket if it is still open
+    Q_EMIT sipDrained(id);
+    if (const auto it = m_afterDrain.constFind(id); it != m_afterDrain.cend()) {
+        const QString password = *it;
+        m_afterDrain.erase(it);
+        QTimer::singleShot(0, this, [this, id, password] { // `this` guards the call
+            if (!m_live.contains(id)) {
+                start(id, password);
+            }
+        });
+    }
 }
 
 void AccountConnector::disconnectAll() {
@@ -120,9 +239,30 @@ void AccountConnector::disconnectAll() {
     m_waitingForKeychain.clear();
 }
 
+bool AccountConnector::disconnectAllAndWait(int timeoutMs) {
+    disconnectAll();
+    if (m_draining.isEmpty()) {
+        return true;
+    }
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    connect(this, &AccountConnector::sipDrained, &loop, [this, &loop] {
+        if (m_draining.isEmpty()) {
+            loop.quit();
+        }
+    });
+    loop.exec();
+    return m_draining.isEmpty();
+}
+
 wcs::Session* AccountConnector::session(const QString& id) const {
     const auto it = m_live.constFind(id);
     return it == m_live.cend() ? nullptr : (*it)->session.get();
+}
+
+sip::ConnectionManager* AccountConnector::sipManager(const QString& id) const {
+    const auto it = m_live.constFind(id);
+    return it == m_live.cend() ? nullptr : (*it)->sip.get();
 }
 
 } // namespace services

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "services/AccountProfile.h"
 #include "services/WcsBinding.h"
 
 #include <QHash>
@@ -9,6 +10,9 @@
 
 #include <memory>
 
+namespace sip {
+class ConnectionManager;
+}
 namespace wcs {
 class Session;
 }
@@ -21,14 +25,22 @@ class SessionMonitor;
 class SessionPasswordCache;
 class StreamMonitor;
 
-/// Connects and disconnects accounts: one wcs::Session plus its WcsBinding per connected
-/// profile, any number at once. The SIP password comes from the user's explicit "type it each
-/// time" choice (SessionPasswordCache) or from the keychain (AccountService::loadPassword,
-/// asynchronous); it is handed to the session and never stored anywhere else.
+/// Connects and disconnects accounts, any number at once: per connected profile either a
+/// wcs::Session plus its WcsBinding (AccountProfile::Backend::Wcs) or a sip::ConnectionManager
+/// plus its SipBinding (Backend::SipWebSocket, parameters from SipProfileMapper). The SIP
+/// password comes from the user's explicit "type it each time" choice (SessionPasswordCache) or
+/// from the keychain (AccountService::loadPassword, asynchronous); it is handed to the session
+/// or manager and never stored anywhere else.
+///
+/// Disconnecting a SIP account is asynchronous on the wire: the manager sends the un-REGISTER
+/// (spec sip-connection-manager.md §5.7) and is kept, with its binding, until it reaches idle
+/// (at most kSipDrainTimeoutMs), so `unregistered` / `disconnected` still reach SessionMonitor
+/// and the journal; then both are deleted. Connecting the same account again meanwhile waits
+/// for that. Destroying the connector cuts any un-REGISTER still in flight.
 ///
 /// Errors come back as signals, never as exceptions: passwordRequired() when a SIP profile has
 /// no usable password (nothing stored, or no secret service: the UI asks and may cache it),
-/// connectFailed() for an unknown or invalid profile or a backend not available yet.
+/// connectFailed() for an unknown or invalid profile or unusable TLS settings.
 class AccountConnector : public QObject {
     Q_OBJECT
 
@@ -38,7 +50,11 @@ public:
                      std::shared_ptr<const core::Clock> clock, QObject* parent = nullptr);
     ~AccountConnector() override;
 
-    /// Journal sink given to every binding created from now on.
+    /// Upper bound (ms) on keeping a disconnecting SIP manager for its un-REGISTER.
+    static constexpr int kSipDrainTimeoutMs = 5000;
+
+    /// Journal sink given to every binding (WCS and SIP) created from now on; SIP bindings
+    /// journal every raw `connection:*` event with its payload (password redacted).
     void setJournal(WcsBinding::JournalSink sink) { m_journal = std::move(sink); }
 
     /// Starts connecting profile `id`. False when it is unknown, invalid, already connected
@@ -48,23 +64,43 @@ public:
     /// Closes the account's session (DISCONNECTED by user) and forgets it.
     void disconnectAccount(const QString& id);
     void disconnectAll();
+    /// disconnectAll(), then runs a local event loop until every SIP manager has finished its
+    /// un-REGISTER (drainingCount() == 0) or `timeoutMs` ms passed; for the quit path, after
+    /// the application's event loop returned. True when nothing is left draining.
+    bool disconnectAllAndWait(int timeoutMs);
 
     bool isConnected(const QString& id) const { return m_live.contains(id); }
     QStringList connectedAccounts() const { return m_live.keys(); }
-    /// The session of a connected account, nullptr otherwise.
+    /// The session of a connected WCS account, nullptr otherwise (and for SIP accounts).
     wcs::Session* session(const QString& id) const;
+    /// The manager of a connected SIP-over-WebSocket account, nullptr otherwise (and for WCS
+    /// accounts). It lives until the account is disconnected (then it drains, see above).
+    sip::ConnectionManager* sipManager(const QString& id) const;
+    /// Number of SIP managers still sending their un-REGISTER after a disconnect.
+    int drainingCount() const { return static_cast<int>(m_draining.size()); }
 
 Q_SIGNALS:
     void accountConnecting(const QString& id);
+    /// The backend of account `id` exists now (session(id) for WCS, sipManager(id) for SIP is
+    /// non-null) and is about to open. Raised once per connect, after accountConnecting()
+    /// (which may come before the keychain answered, when there is no backend yet).
+    void sessionStarted(const QString& id);
     void accountDisconnected(const QString& id);
     /// A SIP profile needs a password that is not available: `reason` says why (not stored,
     /// no secret service, access denied).
     void passwordRequired(const QString& id, const QString& reason);
     void connectFailed(const QString& id, const QString& reason);
+    /// The SIP manager of disconnected account `id` is gone (idle after its un-REGISTER, or
+    /// dropped after kSipDrainTimeoutMs).
+    void sipDrained(const QString& id);
 
 private:
     struct Live;
     void start(const QString& id, const QString& password);
+    void startWcs(const QString& id, const AccountProfile& profile, const QString& password);
+    void startSip(const QString& id, const AccountProfile& profile, const QString& password);
+    void drain(const QString& id, std::shared_ptr<Live> live);
+    void finishDrain(const QString& id);
 
     AccountService& m_accounts;
     SessionPasswordCache& m_typed;
@@ -75,6 +111,8 @@ private:
     WcsBinding::JournalSink m_journal;
     QHash<QString, std::shared_ptr<Live>> m_live;
     QStringList m_waitingForKeychain;
+    QHash<QString, std::shared_ptr<Live>> m_draining; ///< SIP managers sending un-REGISTER
+    QHash<QString, QString> m_afterDrain;             ///< id -> password to start with
 };
 
 } // namespace services

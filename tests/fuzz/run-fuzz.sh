@@ -47,6 +47,8 @@ rm -rf "$seeds"
 mkdir -p "$seeds" "$corpus" "$artifacts"
 "$here/make-corpus.sh" "$seeds"
 find "$here/regressions" -maxdepth 1 -type f ! -name 'README*' -exec cp {} "$seeds/" \;
+# per-target seeds (e.g. SIP messages for fuzz_sip_message)
+if [[ -d $here/seeds/$target ]]; then cp "$here/seeds/$target"/* "$seeds/"; fi
 
 dict=()
 [[ -f $here/$target.dict ]] && dict=("-dict=$here/$target.dict")

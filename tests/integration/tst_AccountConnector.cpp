@@ -11,6 +11,7 @@
 #include "services/SessionPasswordCache.h"
 #include "services/StreamMonitor.h"
 
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -75,8 +76,18 @@ private Q_SLOTS:
         const QString monitor = addProfile(u"Monitor"_s, {});
         QVERIFY(!sip.isEmpty() && !monitor.isEmpty());
         keychain->entries.insert(services::AccountService::credentialKey(sip), u"1001-secret"_s);
+        QSignalSpy started(connector.get(), &services::AccountConnector::sessionStarted);
+        connect(connector.get(), &services::AccountConnector::sessionStarted, this,
+                [this, &started](const QString& id) {
+                    // the session exists when the signal comes
+                    QVERIFY(connector->session(id) != nullptr);
+                    QCOMPARE(started.size(), connector->connectedAccounts().size());
+                });
         QVERIFY(connector->connectAccount(sip));
         QVERIFY(connector->connectAccount(monitor));
+        QTRY_COMPARE(started.size(), 2);
+        QCOMPARE((QSet<QString>{started[0][0].toString(), started[1][0].toString()}),
+                 (QSet<QString>{sip, monitor}));
         QTRY_COMPARE_WITH_TIMEOUT(sessions->state(sip).registration,
                                   core::RegistrationStatus::Registered, 5000);
         QTRY_COMPARE(sessions->state(monitor).connection, core::SessionStatus::Established);
@@ -124,10 +135,15 @@ private Q_SLOTS:
         p.serverUrl = QUrl(u"ws://127.0.0.1:5066"_s);
         p.sipLogin = u"alice"_s;
         p.sipDomain = u"example.org"_s;
+        p.tlsPinnedSha256 = QByteArray(64, 'a'); // no pinning for SIP: refused, not ignored
         const auto saved = accounts->add(p);
         QVERIFY(saved.errors.isEmpty());
-        QVERIFY(!connector->connectAccount(saved.id));
-        QCOMPARE(failed.size(), 2);
+        typed.set(saved.id, u"alice-secret"_s);
+        QVERIFY(connector->connectAccount(saved.id)); // SIP accounts connect (issue #5) ...
+        QCOMPARE(failed.size(), 2);                   // ... but not with a certificate pin
+        QVERIFY(failed.last().at(1).toString().contains(u"pinning"_s));
+        QVERIFY(!connector->isConnected(saved.id));
+        QVERIFY(connector->sipManager(saved.id) == nullptr);
     }
 
     void removingAProfileDisconnectsIt() {

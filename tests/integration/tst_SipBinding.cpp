@@ -1,0 +1,143 @@
+// services::SipBinding: a SIP-over-WebSocket account against the real loopback Kamailio shows
+// up in SessionMonitor / CallService / the journal like a WCS account (issue #5).
+#include "SipKamailioFixture.h"
+
+#include "services/CallService.h"
+#include "services/SessionMonitor.h"
+#include "services/SipBinding.h"
+
+using namespace Qt::Literals::StringLiterals;
+using sip::ConnectionManager;
+using testsupport::SipEventRecorder;
+
+class tst_SipBinding : public QObject {
+    Q_OBJECT
+    SIP_KAMAILIO_FIXTURE
+
+    std::shared_ptr<core::SystemClock> m_clock = std::make_shared<core::SystemClock>();
+
+private Q_SLOTS:
+    void init() { startKamailio(); }
+    void cleanup() { stopKamailio(); }
+
+    void registeredAccountAndJournal() {
+        services::SessionMonitor sessions(m_clock);
+        services::CallService calls(m_clock);
+        ConnectionManager m(sipfixture::fastOptions());
+        services::SipBinding binding(u"sip-alice"_s, m, true, calls, sessions, m_clock);
+        QList<services::JournalEntry> journal;
+        binding.setJournal([&journal](const services::JournalEntry& e) { journal.append(e); });
+        SipEventRecorder rec(m);
+
+        m.connectTo(sipfixture::params(*m_kam, u"alice"_s));
+        QVERIFY(rec.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        auto st = sessions.state(u"sip-alice"_s);
+        QCOMPARE(st.connection, core::SessionStatus::Registered);
+        QCOMPARE(st.registration, core::RegistrationStatus::Registered);
+        QVERIFY(st.registrationWanted);
+
+        QStringList types;
+        for (const auto& e : journal) {
+            types.append(e.type);
+            QVERIFY2(!e.json.contains("alice-secret"), e.json.constData()); // never the password
+            QCOMPARE(e.accountId, u"sip-alice"_s);
+        }
+        QCOMPARE(types, (QStringList{u"connection:connect-started"_s,
+                                     u"connection:connect-parameters-resolve-success"_s,
+                                     u"connection:connecting"_s,
+                                     u"connection:connected-with-configuration"_s,
+                                     u"connection:connected"_s, u"connection:registered"_s,
+                                     u"connection:connect-succeeded"_s}));
+
+        // incoming INVITE: rejected 488 by the UA, shown as a failed incoming call with why
+        const QByteArray sdp = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\n"
+                               "t=0 0\nm=audio 40002 RTP/AVP 0\n";
+        const QByteArray length = QByteArray::number(QByteArray(sdp).replace("\n", "\r\n").size());
+        auto udp =
+            sipfixture::inject(*m_kam, "INVITE sip:alice@sip.test SIP/2.0\n"
+                                       "Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-b1;rport\n"
+                                       "Max-Forwards: 70\n"
+                                       "From: \"Dora\" <sip:dora@example.net>;tag=d1\n"
+                                       "To: <sip:alice@sip.test>\n"
+                                       "Call-ID: binding-invite-1\n"
+                                       "CSeq: 1 INVITE\n"
+                                       "Contact: <sip:dora@127.0.0.1:PORT>\n"
+                                       "Content-Type: application/sdp\n"
+                                       "Content-Length: " +
+                                           length + "\n\n" + sdp);
+        QTRY_COMPARE_WITH_TIMEOUT(calls.calls().size(), 1, 5000);
+        const services::CallRecord call = calls.calls().at(0);
+        QCOMPARE(call.direction, services::CallRecord::Direction::Incoming);
+        QCOMPARE(call.status, core::CallStatus::Failed);
+        QCOMPARE(call.sipStatus, 488);
+        QVERIFY(call.info.contains(u"no usable media"_s));
+        QCOMPARE(call.peerName, u"Dora"_s);
+
+        m.disconnectFromServer();
+        QTRY_VERIFY(m.isIdle());
+        st = sessions.state(u"sip-alice"_s);
+        QCOMPARE(st.connection, core::SessionStatus::Disconnected);
+        QCOMPARE(st.registration, core::RegistrationStatus::Unregistered);
+    }
+
+    void dialThroughCallService() { // CallBackend: INVITE -> 404 for an unregistered user
+        services::SessionMonitor sessions(m_clock);
+        services::CallService calls(m_clock);
+        ConnectionManager m(sipfixture::fastOptions());
+        services::SipBinding binding(u"sip-alice"_s, m, true, calls, sessions, m_clock);
+        SipEventRecorder rec(m);
+        m.connectTo(sipfixture::params(*m_kam, u"alice"_s));
+        QVERIFY(rec.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        QList<core::CallStatus> seen;
+        connect(
+            &calls, &services::CallService::callChanged, this,
+            [&](const QString& a, const QString& id) { seen.append(calls.find(a, id)->status); });
+        const QString id = calls.dial(u"sip-alice"_s, u"carol"_s);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(calls.find(u"sip-alice"_s, id)->status, core::CallStatus::Trying);
+        QTRY_COMPARE_WITH_TIMEOUT(calls.find(u"sip-alice"_s, id)->status, core::CallStatus::Failed,
+                                  8000);
+        QCOMPARE(calls.find(u"sip-alice"_s, id)->sipStatus, 404);
+        QVERIFY(calls.find(u"sip-alice"_s, id)->info.contains(u"Not Found"_s));
+        QVERIFY(!calls.answer(u"sip-alice"_s, id)); // refused: not implemented for SIP yet
+    }
+
+    void wrongPasswordIsAuthenticationFail() {
+        services::SessionMonitor sessions(m_clock);
+        services::CallService calls(m_clock);
+        ConnectionManager m(sipfixture::fastOptions());
+        services::SipBinding binding(u"sip-bob"_s, m, true, calls, sessions, m_clock);
+        SipEventRecorder rec(m);
+        QList<services::AccountState> seen;
+        connect(&sessions, &services::SessionMonitor::stateChanged, this,
+                [&](const QString& id) { seen.append(sessions.state(id)); });
+        auto p = sipfixture::params(*m_kam, u"bob"_s);
+        p.password = u"nope"_s;
+        m.connectTo(p);
+        QVERIFY(rec.waitFor(u"registrationFailed"_s, 10000) >= 0);
+        QTRY_VERIFY(m.isIdle());
+        const auto failed = std::find_if(seen.cbegin(), seen.cend(), [](const auto& st) {
+            return st.registration == core::RegistrationStatus::AuthenticationFail;
+        });
+        QVERIFY(failed != seen.cend());
+        QVERIFY2(failed->registrationInfo.contains(u"401"_s), qPrintable(failed->registrationInfo));
+        QCOMPARE(sessions.state(u"sip-bob"_s).connection, core::SessionStatus::Disconnected);
+        QVERIFY(sessions.state(u"sip-bob"_s).lastFailure.contains(u"Authentication Error"_s));
+    }
+
+    void unreachableIsFailed() {
+        services::SessionMonitor sessions(m_clock);
+        services::CallService calls(m_clock);
+        ConnectionManager m(sipfixture::fastOptions());
+        services::SipBinding binding(u"sip-x"_s, m, false, calls, sessions, m_clock);
+        SipEventRecorder rec(m);
+        auto p = sipfixture::params(*m_kam, u"alice"_s, false);
+        p.sipServerUrl = u"ws://127.0.0.1:%1/"_s.arg(testsupport::KamailioTestbed::freePort());
+        m.connectTo(p);
+        QVERIFY(rec.waitFor(u"connect-failed"_s, 10000) >= 0);
+        QVERIFY(sessions.state(u"sip-x"_s).lastFailure.contains(u"refused"_s, Qt::CaseInsensitive));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SipBinding)
+#include "tst_SipBinding.moc"
