@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QUrl>
 
 #include <cstdio>
 #include <optional>
@@ -68,7 +69,30 @@ int main(int argc, char* argv[]) {
                                     QStringLiteral("Write every frame to FILE as JSON Lines."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Log warnings only."));
-    cli.addOptions({bind, port, controlPort, scenario, pingInterval, record, quiet});
+    const QCommandLineOption restHook(
+        QStringLiteral("rest-hook"),
+        QStringLiteral("REST hook base URL for an appKey (spec 13.1), e.g. "
+                       "defaultApp=http://127.0.0.1:9091/rest/my_api. Repeatable; adds to the "
+                       "scenario's restHooks.apps."),
+        QStringLiteral("APPKEY=URL"));
+    const QCommandLineOption restHookSecretEnv(
+        QStringLiteral("rest-hook-secret-env"),
+        QStringLiteral("Sign hooks with 'Authorization: WCS <HMAC-MD5>' keyed with the value of "
+                       "environment variable VAR (never on the command line)."),
+        QStringLiteral("VAR"));
+    const QCommandLineOption keepAliveInterval(
+        QStringLiteral("keep-alive-interval"),
+        QStringLiteral("StreamKeepAliveEvent period in ms, 0 = none (default: the scenario's, "
+                       "10000)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption restApiPort(
+        QStringLiteral("rest-api-port"),
+        QStringLiteral("Serve the WCS REST API (spec 14: /rest-api/stream/find_all, ..., "
+                       "/?action=stat) on this port of the WCS address, 0 = a free one "
+                       "(default: none)."),
+        QStringLiteral("N"));
+    cli.addOptions({bind, port, controlPort, scenario, pingInterval, record, quiet, restHook,
+                    restHookSecretEnv, keepAliveInterval, restApiPort});
     cli.process(app);
 
     if (cli.isSet(quiet)) {
@@ -99,8 +123,42 @@ int main(int argc, char* argv[]) {
                              parsed.errorString()));
     }
 
+    emulator::Scenario effective = *parsed.scenario;
+    for (const QString& spec : cli.values(restHook)) {
+        const qsizetype eq = spec.indexOf(u'=');
+        const QUrl url(eq > 0 ? spec.mid(eq + 1) : QString(), QUrl::StrictMode);
+        if (eq <= 0 || !url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https"))) {
+            return fail(
+                QStringLiteral("--rest-hook needs APPKEY=http(s)://host[:port]/path, got '%1'")
+                    .arg(spec));
+        }
+        effective.restHooks.apps.insert(spec.left(eq), url.toString());
+    }
+    if (cli.isSet(restHookSecretEnv)) {
+        const QByteArray secret = qgetenv(cli.value(restHookSecretEnv).toLocal8Bit().constData());
+        if (secret.isEmpty()) {
+            return fail(QStringLiteral("--rest-hook-secret-env: $%1 is empty or unset")
+                            .arg(cli.value(restHookSecretEnv)));
+        }
+        effective.restHooks.secret = QString::fromUtf8(secret);
+    }
+    if (cli.isSet(keepAliveInterval)) {
+        const int ms = cli.value(keepAliveInterval).toInt(&ok);
+        if (!ok || ms < 0) {
+            return fail(QStringLiteral("--keep-alive-interval needs ms >= 0"));
+        }
+        effective.restHooks.keepAliveIntervalMs = ms;
+    }
     emulator::EmulatorServer server;
-    server.setScenario(*parsed.scenario);
+    server.setScenario(effective);
+    if (cli.isSet(restApiPort)) {
+        const auto apiPort = parsePort(cli.value(restApiPort), 0);
+        if (!apiPort) {
+            return fail(QStringLiteral("--rest-api-port needs 0..65535"));
+        }
+        server.setRestApiPort(*apiPort);
+    }
     server.setPingIntervalMs(pingMs);
     server.setControlPort(*ctlPort);
     if (cli.isSet(record) && !server.setRecordFile(cli.value(record))) {
@@ -117,7 +175,10 @@ int main(int argc, char* argv[]) {
     };
     const QByteArray line =
         "{\"event\":\"listening\",\"ws\":" + quoted(server.serverUrl().toString()) +
-        ",\"control\":" + quoted(server.controlUrl().toString()) + "}\n";
+        ",\"control\":" + quoted(server.controlUrl().toString()) +
+        (server.restApiUrl().isEmpty() ? QByteArray()
+                                       : ",\"restApi\":" + quoted(server.restApiUrl().toString())) +
+        "}\n";
     std::fputs(line.constData(), stdout);
     std::fflush(stdout);
 

@@ -7,6 +7,7 @@
 #include "emulator/JsonFields.h"
 #include "emulator/Scenario.h"
 #include "emulator/ServerFrames.h"
+#include "emulator/SessionHooks.h"
 #include "emulator/SipRegistrar.h"
 #include "emulator/StreamEngine.h"
 #include "emulator/StreamRegistry.h"
@@ -49,6 +50,9 @@ EmulatedSession::EmulatedSession(const SessionContext& context, QObject* parent)
     , m_calls(new CallEngine(*this, *context.sdp, *context.scenario, this))
     , m_streams(new StreamEngine(*this, *context.streams, *context.sdp, *context.scenario, this))
     , m_registrar(new SipRegistrar(*this, *context.scenario, this)) {
+    if (context.hooks) {
+        m_hooks = new SessionHooks(*context.hooks, *this, *context.streams, this);
+    }
     m_graceTimer.setSingleShot(true);
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         qCInfo(lcEmulator).noquote() << "session" << m_sessionId << "keep-alive grace over";
@@ -79,10 +83,12 @@ EmulatedConnection* EmulatedSession::takeConnection() {
     return c;
 }
 
-void EmulatedSession::sendFrame(const QByteArray& frame) {
+void EmulatedSession::sendFrame(const QByteArray& hookFrame) {
     if (m_ended) {
         return;
     }
+    // REST event hooks (spec §13) see every status frame; clientExclude may trim it.
+    const QByteArray frame = m_hooks ? m_hooks->event(hookFrame) : hookFrame;
     if (m_conn && m_conn->isOpen()) {
         qCDebug(lcEmulator).noquote() << "S>C" << m_conn->number() << wcs::Codec::redact(frame);
         m_conn->send(frame);
@@ -155,7 +161,12 @@ void EmulatedSession::dispatch(const QString& message, const QJsonObject& arg) {
         return;
     }
     const auto it = handlers.constFind(message);
-    if (it != handlers.cend()) {
+    if (it != handlers.cend() && m_hooks && m_hooks->active() &&
+        SessionHooks::isInvocation(message)) {
+        // A direct invocation waits for its REST hook (spec §13.2), which may veto it.
+        const Handler handler = *it;
+        m_hooks->invoke(message, arg, [this, handler](const QJsonObject& a) { handler(*this, a); });
+    } else if (it != handlers.cend()) {
         (*it)(*this, arg);
     } else if (message == L("connection")) {
         qCWarning(lcEmulator) << "second `connection` on an established session ignored";
@@ -168,6 +179,11 @@ void EmulatedSession::dispatch(const QString& message, const QJsonObject& arg) {
 }
 
 void EmulatedSession::handleConnection(const QJsonObject& arg) {
+    if (m_connecting) {
+        qCWarning(lcEmulator)
+            << "second `connection` while the backend decides on the first, ignored";
+        return;
+    }
     const QString token = JsonFields::string(arg, L("authToken"));
     if (!token.isEmpty() && m_ctx.findKeptAlive) {
         EmulatedSession* kept = m_ctx.findKeptAlive(token);
@@ -186,6 +202,31 @@ void EmulatedSession::handleConnection(const QJsonObject& arg) {
     m_nodeId = m_ctx.scenario->nodeId.isEmpty()
                    ? QStringLiteral("emulator@") + m_conn->serverAddress()
                    : m_ctx.scenario->nodeId;
+    QString appKey = JsonFields::string(arg, L("appKey"));
+    if (appKey.isEmpty()) {
+        appKey = QStringLiteral("defaultApp"); // the SDK's default (spec §3.1)
+    }
+    if (m_hooks && m_hooks->begin(appKey, m_nodeId, m_sessionId)) {
+        // WCS asks the backend first (spec §13.2 `connect`); a refusal declines the session.
+        m_connecting = true;
+        m_hooks->connect(arg, [this, arg](bool accepted, const QString& reason) {
+            m_connecting = false;
+            if (m_ended) {
+                return;
+            }
+            if (!accepted) {
+                qCInfo(lcEmulator).noquote() << "connect refused by the backend:" << reason;
+                terminate(1008, reason);
+                return;
+            }
+            completeConnection(arg);
+        });
+        return;
+    }
+    completeConnection(arg);
+}
+
+void EmulatedSession::completeConnection(const QJsonObject& arg) {
     sendUserData(arg);
     m_established = true;
     qCInfo(lcEmulator).noquote() << "session" << m_sessionId << "ESTABLISHED"
@@ -210,6 +251,10 @@ void EmulatedSession::handleConnection(const QJsonObject& arg) {
         m_timeline->start();
     }
     Q_EMIT established(m_sessionId);
+    if (m_hooks && m_hooks->active()) {
+        m_hooks->connectionStatus(QStringLiteral("ESTABLISHED"));
+        m_hooks->startKeepAlive();
+    }
     if (JsonFields::boolean(arg, L("sipRegisterRequired")).value_or(false)) {
         m_registrar->start(m_sipLogin, JsonFields::string(arg, L("sipPassword")));
     }
@@ -380,6 +425,13 @@ void EmulatedSession::end() {
     qCInfo(lcEmulator).noquote() << "session"
                                  << (m_sessionId.isEmpty() ? QStringLiteral("(new)") : m_sessionId)
                                  << "ended";
+    if (m_hooks) {
+        if (m_established) {
+            m_hooks->sessionEnded();
+            m_hooks->connectionStatus(QStringLiteral("DISCONNECTED"));
+        }
+        m_hooks->stop();
+    }
     m_ctx.streams->endOwner(this);
     m_calls->dropAll();
     m_registrar->cancel();

@@ -13,6 +13,7 @@ namespace emulator {
 
 class CallEngine;
 class EmulatedConnection;
+class SessionHooks;
 class SipRegistrar;
 class StreamEngine;
 class Timeline;
@@ -74,6 +75,7 @@ private:
     void onConnectionClosed();
     void dispatch(const QString& message, const QJsonObject& arg);
     void handleConnection(const QJsonObject& arg);
+    void completeConnection(const QJsonObject& arg);
     void resume(EmulatedConnection* connection, const QJsonObject& arg);
     void sendUserData(const QJsonObject& arg);
     void handleSendData(const QJsonObject& arg);
@@ -87,6 +89,7 @@ private:
     StreamEngine* m_streams;
     SipRegistrar* m_registrar;
     Timeline* m_timeline = nullptr;
+    SessionHooks* m_hooks = nullptr; ///< REST hooks (spec §13), null when the node has none
     QTimer m_graceTimer;
     QByteArrayList m_queued;
     QString m_sessionId;
@@ -94,6 +97,7 @@ private:
     QString m_sipLogin;
     QString m_nodeId;
     bool m_established = false;
+    bool m_connecting = false; ///< waiting for the backend's `connect` answer (spec §13.2)
     bool m_mediaTransport = false;
     bool m_keepAlive = false;
     bool m_debugOn = false;

@@ -7,6 +7,8 @@
 #include "emulator/EmulatedSession.h"
 #include "emulator/EmulatorLog.h"
 #include "emulator/FrameRecorder.h"
+#include "emulator/RestApiServer.h"
+#include "emulator/RestHookClient.h"
 #include "emulator/SdpAnswerer.h"
 #include "emulator/SessionContext.h"
 #include "emulator/StreamRegistry.h"
@@ -59,6 +61,13 @@ bool EmulatorServer::setRecordFile(const QString& path) {
 }
 
 bool EmulatorServer::listen(const QHostAddress& address, quint16 port) {
+    if (!m_scenario.restHooks.apps.isEmpty() && !m_hooks) {
+        m_hooks = std::make_unique<RestHookClient>();
+        m_hooks->setApps(m_scenario.restHooks.apps);
+        m_hooks->setSecret(m_scenario.restHooks.secret.toUtf8());
+        m_hooks->setTimeoutMs(m_scenario.restHooks.timeoutMs);
+        m_hooks->setKeepAliveIntervalMs(m_scenario.restHooks.keepAliveIntervalMs);
+    }
     if (!m_server->listen(address, port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
                       .arg(address.toString())
@@ -75,6 +84,19 @@ bool EmulatorServer::listen(const QHostAddress& address, quint16 port) {
             m_server->close();
             delete m_control;
             m_control = nullptr;
+            return false;
+        }
+    }
+    if (m_restApiPort >= 0 && !m_restApi) {
+        m_restApi = new RestApiServer(
+            *m_registry, [this] { return m_sessions; }, this);
+        m_restApi->setCredentials(m_restApiUser, m_restApiPassword);
+        m_restApiBound =
+            m_restApi->listen(m_server->serverAddress(), static_cast<quint16>(m_restApiPort));
+        if (m_restApiBound == 0) {
+            m_error =
+                QStringLiteral("cannot listen on port %1 for the REST API").arg(m_restApiPort);
+            m_server->close();
             return false;
         }
     }
@@ -136,6 +158,17 @@ QUrl EmulatorServer::serverUrl() const {
     return url;
 }
 
+QUrl EmulatorServer::restApiUrl() const {
+    if (!m_restApi || m_restApiBound == 0) {
+        return {};
+    }
+    QUrl url = serverUrl();
+    url.setScheme(QStringLiteral("http"));
+    url.setPort(m_restApiBound);
+    url.setPath(QStringLiteral("/rest-api"));
+    return url;
+}
+
 QUrl EmulatorServer::controlUrl() const {
     return m_control ? m_control->url() : QUrl();
 }
@@ -174,6 +207,7 @@ void EmulatorServer::onNewConnection() {
         ctx.scenario = &m_scenario;
         ctx.streams = m_registry.get();
         ctx.sdp = m_sdp.get();
+        ctx.hooks = m_hooks.get();
         ctx.findKeptAlive = [this](const QString& token) { return findKeptAlive(token); };
         ctx.runAction = [this](const QJsonObject& a) { execute(a); };
         auto* session = new EmulatedSession(ctx, this);

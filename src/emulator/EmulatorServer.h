@@ -20,6 +20,8 @@ class BackgroundStreams;
 class ControlServer;
 class EmulatedSession;
 class FrameRecorder;
+class RestApiServer;
+class RestHookClient;
 class SdpAnswerer;
 class StreamRegistry;
 class Timeline;
@@ -53,6 +55,18 @@ public:
     void setPingProbes(int probes) { m_pingProbes = probes; }
     /// Control endpoint port on 127.0.0.1 (0 = any free port, the default; -1 = none).
     void setControlPort(int port) { m_controlPort = port; }
+    /// WCS REST API (spec §14, RestApiServer) port on the WCS address: -1 = none (the
+    /// default), 0 = any free port. Before listen().
+    void setRestApiPort(int port) { m_restApiPort = port; }
+    /// HTTP Basic auth for the REST API (empty user = none). Before listen().
+    void setRestApiCredentials(const QString& user, const QByteArray& password) {
+        m_restApiUser = user;
+        m_restApiPassword = password;
+    }
+    /// http://HOST:PORT/rest-api, empty when there is no REST API.
+    QUrl restApiUrl() const;
+    /// The REST API server (null before listen() or without one), e.g. for fault tests.
+    RestApiServer* restApi() const { return m_restApi; }
     /// Records every frame to `path` as JSON Lines (FrameRecorder). False with errorString().
     bool setRecordFile(const QString& path);
 
@@ -93,6 +107,13 @@ private:
     std::unique_ptr<FrameRecorder> m_recorder;
     std::unique_ptr<StreamRegistry> m_registry;
     std::unique_ptr<SdpAnswerer> m_sdp;
+    /// REST hooks (Scenario::restHooks); outlives the sessions, which use it until deleted.
+    std::unique_ptr<RestHookClient> m_hooks;
+    RestApiServer* m_restApi = nullptr;
+    int m_restApiPort = -1;
+    quint16 m_restApiBound = 0;
+    QString m_restApiUser;
+    QByteArray m_restApiPassword;
     std::unique_ptr<QWebSocketServer> m_server;
     BackgroundStreams* m_background = nullptr;
     std::unique_ptr<ActionExecutor> m_executor;

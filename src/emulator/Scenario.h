@@ -80,7 +80,16 @@ struct Scenario {
         QJsonObject action; ///< {"action":"incomingCall", "caller":"2001", ...}
     };
 
+    /// REST hooks (spec §13.1, SCENARIO.md `restHooks`): what a WCS node POSTs to its backends.
+    struct RestHooks {
+        QHash<QString, QString> apps;    ///< appKey -> REST base URL (http/https); none = no hooks
+        QString secret;                  ///< rest_hook_secret_key; non-empty: `Authorization: WCS`
+        int keepAliveIntervalMs = 10000; ///< streaming_sessions_keep_alive_interval; 0 = none
+        int timeoutMs = 15000;           ///< rest_request_timeout; 0 = none
+    };
+
     QString description;
+    RestHooks restHooks;
     QString nodeId;                    ///< getUserData `nodeId`; empty: "emulator@<server IP>"
     int keepAliveGraceMs = 60000;      ///< kept-alive session survives a lost socket this long
     int registerDelayMs = 100;         ///< `connection` -> `registered`

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+#include <QUrl>
 
 #include <array>
 #include <utility>
@@ -222,6 +223,33 @@ void readDataRules(Reader& root, QList<Error>& errors, Scenario& s) {
     }
 }
 
+void readRestHooks(Reader& root, QList<Error>& errors, Scenario& s) {
+    const auto hooks = root.object(L("restHooks"));
+    if (!hooks) {
+        return;
+    }
+    const QString hpath = childPath(QStringLiteral("$"), QStringLiteral("restHooks"));
+    Reader r(*hooks, hpath, errors);
+    if (const auto apps = r.object(L("apps"))) {
+        const QString apath = childPath(hpath, QStringLiteral("apps"));
+        for (auto it = apps->begin(); it != apps->end(); ++it) {
+            const QUrl url(it.value().toString(), QUrl::StrictMode);
+            if (!it.value().isString() || !url.isValid() ||
+                (url.scheme() != L("http") && url.scheme() != L("https")) || url.host().isEmpty()) {
+                errors.append({childPath(apath, it.key()),
+                               QStringLiteral("expected an http:// or https:// base URL")});
+                continue;
+            }
+            s.restHooks.apps.insert(it.key(), it.value().toString());
+        }
+    }
+    s.restHooks.secret = r.string(L("secret"), {});
+    s.restHooks.keepAliveIntervalMs =
+        r.ms(L("keepAliveIntervalMs"), s.restHooks.keepAliveIntervalMs);
+    s.restHooks.timeoutMs = r.ms(L("timeoutMs"), s.restHooks.timeoutMs);
+    r.finish();
+}
+
 } // namespace
 
 QString ScenarioParser::Result::errorString() const {
@@ -298,6 +326,7 @@ ScenarioParser::Result ScenarioParser::parse(QByteArrayView json) {
         r.finish();
     }
     readDataRules(root, errors, s);
+    readRestHooks(root, errors, s);
     readBackground(root, errors, s);
     readTimeline(root, errors, s);
     root.finish();

@@ -8,6 +8,7 @@
 namespace emulator {
 
 class EmulatedSession;
+class RestHookClient;
 class SdpAnswerer;
 class StreamRegistry;
 struct Scenario;
@@ -18,6 +19,8 @@ struct SessionContext {
     const Scenario* scenario = nullptr;
     StreamRegistry* streams = nullptr;
     SdpAnswerer* sdp = nullptr;
+    /// REST hooks of the node (spec §13); null when the scenario configures none.
+    RestHookClient* hooks = nullptr;
     /// The kept-alive session holding `authToken` (spec §2.3), or null.
     std::function<EmulatedSession*(const QString& authToken)> findKeptAlive;
     /// Runs a timeline action (ActionExecutor vocabulary) on behalf of a session.

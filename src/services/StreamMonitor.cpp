@@ -82,6 +82,11 @@ core::Transition StreamMonitor::apply(const core::StreamStatusEvent& e, std::uin
     if (to == core::StreamStatus::Unknown && !e.status.raw.isEmpty()) {
         qCInfo(lcServices) << "unknown stream status" << e.status.raw << "for" << e.mediaSessionId;
     }
+    // A server-wide feed (REST hook / API) may see one of our streams before our session
+    // reports it: the owning account is learnt from the first own-session event.
+    if (r.accountId.isEmpty() && !accountId.isEmpty()) {
+        r.accountId = accountId;
+    }
     mergeText(r.name, e.name);
     mergeText(r.nodeId, e.nodeId);
     mergeText(r.appKey, e.appKey);
@@ -135,6 +140,10 @@ void StreamMonitor::applyKeepAlive(const core::StreamKeepAliveEvent& e) {
     StreamRecord& r = m_rows[static_cast<size_t>(row)];
     r.lastKeepAliveMs = m_clock->nowMs();
     r.stale = false;
+    r.sources |= SourceRestHook;
+    mergeText(r.nodeId, e.nodeId);
+    mergeText(r.appKey, e.appKey);
+    mergeText(r.sessionId, e.sessionId);
     markDirty(row);
 }
 

@@ -32,10 +32,13 @@ public:
     explicit StreamMonitor(std::shared_ptr<const core::Clock> clock, QObject* parent = nullptr);
 
     /// Applies one status event from `source` (StreamSource). Returns the verdict for the
-    /// status; new streams are appended (rowsAppended() is raised, coalesced).
+    /// status; new streams are appended (rowsAppended() is raised, coalesced). `accountId` is
+    /// the own-session account (empty for server-wide feeds); a stream first seen by a
+    /// server-wide feed takes it from its first own-session event.
     core::Transition apply(const core::StreamStatusEvent& event, std::uint8_t source,
                            const QString& accountId = {});
-    /// A keep-alive (REST hook, spec §11): refreshes lastKeepAliveMs and clears `stale`.
+    /// A keep-alive (REST hook, spec §11): refreshes lastKeepAliveMs, clears `stale`, fills in
+    /// nodeId/appKey/sessionId when known and marks the stream as seen by SourceRestHook.
     void applyKeepAlive(const core::StreamKeepAliveEvent& event);
 
     int size() const { return static_cast<int>(m_rows.size()); }
@@ -51,6 +54,12 @@ public:
     /// Keep-alive silence after which a live stream is stale (ms; 0 disables). Default
     /// 3 x 10000 ms (WCS streaming_sessions_keep_alive_interval default x 3).
     void setStaleAfterMs(qint64 ms) { m_staleAfterMs = ms; }
+    /// Stale after `multiple` keep-alive intervals of `intervalMs` ms (WCS
+    /// `streaming_sessions_keep_alive_interval`, spec §11); either <= 0 disables.
+    void setKeepAliveInterval(qint64 intervalMs, int multiple) {
+        m_staleAfterMs = intervalMs > 0 && multiple > 0 ? intervalMs * multiple : 0;
+    }
+    qint64 staleAfterMs() const { return m_staleAfterMs; }
     /// Runs the stale check now (also run every second by a timer).
     void checkStale();
 

@@ -1,9 +1,13 @@
 // The `callboard-emulator` executable (CALLBOARD_EMULATOR): the one-line "listening" contract on
-// stdout, a session through it, --record, clean exit on SIGTERM, errors for bad arguments.
+// stdout, a session through it, --record, clean exit on SIGTERM, errors for bad arguments,
+// REST hooks to a hooks::HookServer (signed) and the REST API (--rest-hook, --rest-api-port).
 
 #include "EmulatorTestClient.h"
+#include "hooks/HookServer.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -81,6 +85,52 @@ private Q_SLOTS:
         QVERIFY(text.contains("\\\"message\\\":\\\"connection\\\""));
     }
 
+    void restHooksAndRestApi() {
+        hooks::HookServer hookServer;
+        hooks::HookServerOptions o;
+        o.port = 0;
+        o.pathPrefix = s("/rest/my_api");
+        hookServer.setOptions(o);
+        hookServer.setSecret("exe-secret");
+        QVERIFY(hookServer.listen());
+        QStringList names;
+        connect(&hookServer, &hooks::HookServer::hookReceived, this,
+                [&](const hooks::HookRequest& r) { names.append(r.name); });
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(s("CALLBOARD_TEST_HOOK_SECRET"), s("exe-secret"));
+        p.setProcessEnvironment(env);
+        p.start(m_binary,
+                {s("--port"), s("0"), s("--quiet"), s("--rest-api-port"), s("0"), s("--rest-hook"),
+                 s("defaultApp=") + hookServer.baseUrl().toString(), s("--rest-hook-secret-env"),
+                 s("CALLBOARD_TEST_HOOK_SECRET"), s("--keep-alive-interval"), s("100")});
+        QVERIFY(p.waitForStarted(5000));
+        QVERIFY(QTest::qWaitFor([&] { return p.canReadLine(); }, 10000));
+        const QJsonObject listening = QJsonDocument::fromJson(p.readLine()).object();
+        const QUrl restApi(listening.value(s("restApi")).toString());
+        QCOMPARE(restApi.path(), s("/rest-api"));
+        EmulatorTestClient client;
+        QVERIFY(client.open(QUrl(listening.value(s("ws")).toString())));
+        QVERIFY(!client.connectSession().isEmpty()); // `connect` hook signed and accepted
+        client.send(s("publishStream"),
+                    QJsonObject{{s("mediaSessionId"), s("exe-1")}, {s("name"), s("exe-cam")}});
+        QVERIFY(client.waitFor(s("notifyStreamStatusEvent"), s("status"), s("PUBLISHING")));
+        QTRY_VERIFY(names.contains(s("StreamKeepAliveEvent")));
+        QVERIFY(names.contains(s("StreamStatusEvent")));
+        QCOMPARE(hookServer.counters().errors, quint64(0)); // every signature matched
+        QNetworkAccessManager nam;
+        QNetworkRequest req(QUrl(restApi.toString() + s("/stream/find_all")));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply* reply = nam.post(req, QByteArrayLiteral("{}"));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(reply->readAll().contains("\"mediaSessionId\":\"exe-1\""));
+        delete reply;
+        p.terminate();
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 0);
+    }
+
     void badArguments_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("stderrText");
@@ -88,6 +138,17 @@ private Q_SLOTS:
         QTest::newRow("bad bind") << QStringList{s("--bind"), s("not-an-ip")} << s("--bind");
         QTest::newRow("missing scenario")
             << QStringList{s("--scenario"), s("/nonexistent/scenario.json")} << s("cannot read");
+        QTest::newRow("rest hook without URL")
+            << QStringList{s("--rest-hook"), s("defaultApp")} << s("--rest-hook");
+        QTest::newRow("rest hook ftp")
+            << QStringList{s("--rest-hook"), s("defaultApp=ftp://h/x")} << s("--rest-hook");
+        QTest::newRow("hook secret env unset")
+            << QStringList{s("--rest-hook-secret-env"), s("CALLBOARD_TEST_UNSET_VAR")}
+            << s("CALLBOARD_TEST_UNSET_VAR");
+        QTest::newRow("bad REST API port")
+            << QStringList{s("--rest-api-port"), s("-1")} << s("--rest-api-port");
+        QTest::newRow("bad keep-alive interval")
+            << QStringList{s("--keep-alive-interval"), s("x")} << s("--keep-alive-interval");
     }
 
     void badArguments() {

@@ -260,6 +260,28 @@ private Q_SLOTS:
         QTest::newRow("scope") << QByteArray(R"({"timeline":[{"action":"drop","scope":"world"}]})")
                                << "$.timeline[0].scope"
                                << "expected one of";
+        QTest::newRow("rest hook not a URL")
+            << QByteArray("{\"restHooks\":{\"apps\":{\"defaultApp\":\"ftp:\x2f/x/y\"}}}")
+            << "$.restHooks.apps.defaultApp"
+            << "http:// or https://";
+        QTest::newRow("rest hook unknown key")
+            << QByteArray(R"({"restHooks":{"interval":5}})") << "$.restHooks.interval"
+            << "unknown key";
+    }
+
+    void restHooks() {
+        const auto r = ScenarioParser::parse(
+            "{\"restHooks\":{\"apps\":{\"defaultApp\":\"http://127.0.0.1:9091/rest/my_api\"},"
+            "\"secret\":\"k\",\"keepAliveIntervalMs\":2000,\"timeoutMs\":500}}");
+        QVERIFY2(r.ok(), qPrintable(r.errorString()));
+        QCOMPARE(r.scenario->restHooks.apps.value(QStringLiteral("defaultApp")),
+                 QStringLiteral("http://127.0.0.1:9091/rest/my_api"));
+        QCOMPARE(r.scenario->restHooks.secret, QStringLiteral("k"));
+        QCOMPARE(r.scenario->restHooks.keepAliveIntervalMs, 2000);
+        QCOMPARE(r.scenario->restHooks.timeoutMs, 500);
+        const auto none = ScenarioParser::parse("{}");
+        QVERIFY(none.scenario->restHooks.apps.isEmpty());
+        QCOMPARE(none.scenario->restHooks.keepAliveIntervalMs, 10000);
     }
 
     void badInput() {

@@ -102,6 +102,19 @@ private Q_SLOTS:
         QCOMPARE(m.at(m.rowOf(u"a"_s)).status, StreamStatus::Stopped);
     }
 
+    void ownerIsLearntAfterAServerWideFeed() {
+        services::StreamMonitor m(clock);
+        m.apply(statusEvent(u"a"_s, u"PLAYING"_s), services::SourceRestApi);
+        QCOMPARE(m.at(0).accountId, QString());
+        m.apply(statusEvent(u"a"_s, u"PLAYING"_s), services::SourceOwnSession, u"acc"_s);
+        QCOMPARE(m.at(0).accountId, u"acc"_s);
+        QCOMPARE(m.at(0).sources,
+                 std::uint8_t(services::SourceRestApi | services::SourceOwnSession));
+        // a later server-wide event does not take the owner away
+        m.apply(statusEvent(u"a"_s, u"PLAYING"_s), services::SourceRestHook);
+        QCOMPARE(m.at(0).accountId, u"acc"_s);
+    }
+
     void changesAreCoalescedPerEventLoopPass() {
         services::StreamMonitor m(clock);
         QSignalSpy appended(&m, &services::StreamMonitor::rowsAppended);
@@ -154,6 +167,33 @@ private Q_SLOTS:
         clock->advance(10000);
         m.checkStale();
         QVERIFY(!m.at(0).stale);
+    }
+
+    void staleAfterMultipleOfKeepAliveInterval() {
+        services::StreamMonitor m(clock);
+        m.setKeepAliveInterval(5000, 2); // stale after 2 missed 5 s keep-alives
+        QCOMPARE(m.staleAfterMs(), 10000);
+        m.apply(statusEvent(u"ka"_s, u"PUBLISHING"_s), services::SourceOwnSession);
+        core::StreamKeepAliveEvent k;
+        k.mediaSessionId = u"ka"_s;
+        k.status = core::StreamKeepAliveStatus::Publishing;
+        k.nodeId = u"node-7"_s;
+        k.appKey = u"defaultApp"_s;
+        k.sessionId = u"/10.0.0.1:5000/10.0.0.2:8443"_s;
+        m.applyKeepAlive(k); // a known stream: node, app and session filled in from the hook
+        QCOMPARE(m.at(0).nodeId, u"node-7"_s);
+        QCOMPARE(m.at(0).appKey, u"defaultApp"_s);
+        QCOMPARE(m.at(0).sessionId, u"/10.0.0.1:5000/10.0.0.2:8443"_s);
+        QCOMPARE(m.at(0).sources,
+                 std::uint8_t(services::SourceOwnSession | services::SourceRestHook));
+        clock->advance(9000);
+        m.checkStale();
+        QVERIFY(!m.at(0).stale);
+        clock->advance(1500);
+        m.checkStale();
+        QVERIFY(m.at(0).stale);
+        m.setKeepAliveInterval(0, 3);
+        QCOMPARE(m.staleAfterMs(), 0);
     }
 
     void pruneEndedKeepsLiveStreams() {
