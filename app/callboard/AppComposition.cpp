@@ -1,6 +1,16 @@
 #include "AppComposition.h"
 
 #include "AppServices.h"
+#include "DataController.h"
+#include "DebugController.h"
+#include "FirstPaintProbe.h"
+#include "IncomingCallController.h"
+#include "MessagesController.h"
+#include "PhoneController.h"
+#include "ServersController.h"
+#include "SettingsController.h"
+#include "StreamActionsController.h"
+#include "TrayController.h"
 
 #include "emulator/EmulatorServer.h"
 #include "emulator/ScenarioParser.h"
@@ -11,8 +21,10 @@
 #include "models/StreamTableModel.h"
 #include "services/AccountConnector.h"
 #include "services/AccountService.h"
+#include "services/AppSettings.h"
 #include "services/CallService.h"
 #include "services/History.h"
+#include "services/RingerSoundEffect.h"
 #include "services/SessionMonitor.h"
 #include "services/SessionPasswordCache.h"
 #include "ui/widgets/PhonePanel.h"
@@ -43,6 +55,8 @@ AppComposition::~AppComposition() {
     if (m_services) {
         m_services->connector().disconnectAll();
     }
+    m_serversController.reset(); // its hook server and REST clients feed the services
+    m_tray.reset();              // it watches the window (event filter) and the services
     m_window.reset();
     m_historyModel.reset();
     m_eventModel.reset();
@@ -107,8 +121,14 @@ bool AppComposition::start() {
     }
     wireIntents();
     createControllers();
-    if (m_options.minimized) {
-        m_window->showMinimized();
+    if (const QString report = qEnvironmentVariable("CALLBOARD_STARTUP_REPORT");
+        !report.isEmpty()) {
+        new FirstPaintProbe(m_window.get(), report); // owned by the window
+    }
+    if (m_options.minimized || m_services->settings().startMinimized()) {
+        if (!m_tray->hasTray()) { // with a tray it starts hidden: the tray icon shows it
+            m_window->showMinimized();
+        }
     } else {
         m_window->show();
     }
@@ -136,36 +156,24 @@ void AppComposition::wireIntents() {
     connect(cm, &models::CallListModel::hangUpRequested, &calls, &services::CallService::hangUp);
     connect(cm, &models::CallListModel::holdRequested, &calls, &services::CallService::hold);
     connect(cm, &models::CallListModel::resumeRequested, &calls, &services::CallService::resume);
-    connect(cm, &models::CallListModel::transferRequested, this,
-            [this](const QString& account, const QString& callId, const QString& target) {
-                if (!target.isEmpty() && !m_services->calls().transfer(account, callId, target)) {
-                    showMessage(tr("The transfer to %1 was refused.").arg(target));
-                }
-            });
+    // Transfer, DTMF and call back from history: PhoneController.
     ui::PhonePanel* phone = m_window->phonePanel();
     connect(phone, &ui::PhonePanel::dialRequested, this, &AppComposition::dial);
-    connect(phone, &ui::PhonePanel::dtmfRequested, this, [this](const QString& digits) {
-        if (const services::CallRecord* active = m_services->calls().activeCall()) {
-            m_services->calls().sendDtmf(active->accountId, active->callId, digits,
-                                         core::DtmfType::Rfc2833);
-        }
-    });
     connect(phone, &ui::PhonePanel::clearEndedRequested, this, [this] {
         m_services->calls().clearEnded();
         m_callModel->reload();
     });
-    connect(m_historyModel.get(), &models::HistoryModel::dialRequested, this,
-            [this](const QString&, const QString& peer) {
-                m_window->showTab(QStringLiteral("phone"));
-                m_window->phonePanel()->dial(peer);
-            });
     // History records the call on callEnded; refresh the view after it.
     connect(&calls, &services::CallService::callEnded, m_historyModel.get(),
             &models::HistoryModel::refresh, Qt::QueuedConnection);
     connect(&calls, &services::CallService::incomingCallRinging, this,
             [this](const QString& accountId, const QString& callId) {
+                // The popup rings; the tab the user works in stays. Do not disturb rejects the
+                // call itself (DoNotDisturbPolicy) and says so.
+                if (m_services->settings().doNotDisturb()) {
+                    return;
+                }
                 const services::CallRecord* r = m_services->calls().find(accountId, callId);
-                m_window->showTab(QStringLiteral("phone"));
                 showMessage(tr("Incoming call from %1").arg(r ? r->peer : QString()));
             });
     services::AccountConnector& connector = m_services->connector();
@@ -185,6 +193,20 @@ void AppComposition::wireIntents() {
 void AppComposition::createControllers() {
     // Controllers: one small class per feature (tray, popups, panels' intents), each built from
     // the services, the models and the window. Add one line per controller here.
+    // The tray comes first: its do-not-disturb policy rejects a call before anything rings.
+    m_tray = std::make_unique<TrayController>(*m_services, m_window.get(), m_eventModel.get());
+    m_settingsController = std::make_unique<SettingsController>(*m_services, m_window.get());
+    m_incomingCalls = std::make_unique<IncomingCallController>(
+        m_services->calls(), m_services->settings(), m_services->accounts(),
+        std::make_unique<services::RingerSoundEffect>());
+    m_streamActions = std::make_unique<StreamActionsController>(*m_services, m_window.get());
+    m_dataController = std::make_unique<DataController>(*m_services, m_window.get());
+    m_phoneController = std::make_unique<PhoneController>(*m_services, m_window.get(),
+                                                          m_callModel.get(), m_historyModel.get());
+    m_debugController =
+        std::make_unique<DebugController>(*m_services, m_window.get(), m_accountModel.get());
+    m_serversController = std::make_unique<ServersController>(*m_services, m_window.get());
+    m_messagesController = std::make_unique<MessagesController>(*m_services, m_window.get());
 }
 
 void AppComposition::connectAtStart() {
@@ -210,7 +232,14 @@ void AppComposition::connectAtStart() {
 
 void AppComposition::startDemo() {
     m_emulator = std::make_unique<emulator::EmulatorServer>();
-    const emulator::Scenario scenario = emulator::ScenarioParser::demo();
+    emulator::Scenario scenario = emulator::ScenarioParser::demo();
+    // Servers tab: the emulator POSTs its hooks to our hook server and serves its REST API.
+    const QUrl hookUrl = m_serversController->startDemoHookServer();
+    if (!hookUrl.isEmpty()) {
+        scenario.restHooks.apps.insert(services::AccountProfile().appKey, hookUrl.toString());
+        scenario.restHooks.keepAliveIntervalMs = 5000;
+    }
+    m_emulator->setRestApiPort(0);
     m_emulator->setScenario(scenario);
     m_emulator->setControlPort(-1);
     if (!m_emulator->listen(QHostAddress::LocalHost, 0)) {
@@ -219,6 +248,9 @@ void AppComposition::startDemo() {
         showMessage(reason);
         Q_EMIT connectFailed(reason);
         return;
+    }
+    if (const QUrl api = m_emulator->restApiUrl(); !api.isEmpty()) {
+        m_serversController->addDemoNode(scenario.nodeId, api);
     }
     services::AccountProfile demo;
     demo.id = demoAccountId();

@@ -24,6 +24,7 @@ class MainWindow;
 namespace app {
 
 class AppServices;
+class TrayController;
 
 /// The composition root of the desktop app: builds the services (AppServices), the models and
 /// the main window, and wires the user's intents to the services. Accounts are the user's
@@ -61,6 +62,8 @@ public:
     AppServices& services() const { return *m_services; }
     models::CallListModel* callModel() const { return m_callModel.get(); }
     emulator::EmulatorServer* emulatorServer() const { return m_emulator.get(); }
+    /// Tray, notifications, do-not-disturb, close-to-tray, hand-off; null before start().
+    TrayController* trayController() const { return m_tray.get(); }
     /// The account the phone dials from: the phone panel's choice, else the first connected
     /// account that is registered (or established, without registration); empty when none.
     QString dialingAccount() const;
@@ -94,6 +97,15 @@ private:
     std::unique_ptr<models::HistoryModel> m_historyModel;
     std::unique_ptr<ui::MainWindow> m_window;
     // Controllers (see createControllers()); declared after the window they use.
+    std::unique_ptr<class MessagesController> m_messagesController;
+    std::unique_ptr<class SettingsController> m_settingsController;
+    std::unique_ptr<class IncomingCallController> m_incomingCalls;
+    std::unique_ptr<class TrayController> m_tray;
+    std::unique_ptr<class StreamActionsController> m_streamActions;
+    std::unique_ptr<class DataController> m_dataController;
+    std::unique_ptr<class PhoneController> m_phoneController;
+    std::unique_ptr<class DebugController> m_debugController;
+    std::unique_ptr<class ServersController> m_serversController;
 };
 
 } // namespace app

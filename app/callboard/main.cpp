@@ -1,39 +1,27 @@
 // callboard: the desktop softphone and stream monitor (composition in AppComposition).
 #include "AppComposition.h"
+#include "AppServices.h"
+#include "CommandLine.h"
+#include "LanguageLoader.h"
+#include "SingleInstance.h"
+#include "TrayController.h"
+
+#include "services/AccountConnector.h"
+#include "services/AppSettings.h"
+#include "services/DialTarget.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStringList>
+#include <QTimer>
+
+#include "ui/windows/MainWindow.h"
 
 #include <cstdio>
 #include <cstring>
-#include <memory>
 
 namespace {
-
-struct Cli {
-    QCommandLineParser parser;
-    QCommandLineOption demo{
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Start the built-in demo server and connect to it.")};
-    QCommandLineOption dial{QStringLiteral("dial"),
-                            QCoreApplication::translate("main", "Dial NUMBER once registered."),
-                            QStringLiteral("NUMBER")};
-    QCommandLineOption tab{
-        QStringLiteral("tab"),
-        QCoreApplication::translate("main", "Tab shown at start: phone, streams, events, history."),
-        QStringLiteral("NAME")};
-
-    Cli() {
-        parser.setApplicationDescription(QCoreApplication::translate(
-            "main", "Desktop softphone and live stream monitor for Flashphoner WCS."));
-        parser.addHelpOption();
-        parser.addVersionOption();
-        dial.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOption(demo);
-        parser.addOption(dial);
-        parser.addOption(tab);
-    }
-};
 
 void describe() {
     QCoreApplication::setApplicationName(QStringLiteral("callboard"));
@@ -53,30 +41,98 @@ bool textOnly(int argc, char* argv[]) {
     return false;
 }
 
+void fail(const QString& text) {
+    std::fprintf(stderr, "callboard: %s\n", qPrintable(text));
+}
+
+/// The language: --lang, else the saved preference (the user's settings file; the demo's
+/// settings are throw-away and empty), else the system locale.
+QString chosenLanguage(const app::CommandLine& cli) {
+    if (!cli.language().isEmpty() || cli.demo()) {
+        return cli.language();
+    }
+    QSettings settings;
+    return services::AppSettings(settings).language();
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
+    // Bad options are reported before anything needs a display.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i) {
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    }
+    if (app::CommandLine early; !early.parse(rawArguments)) {
+        fail(early.errorText());
+        fail(QStringLiteral("Try 'callboard --help'."));
+        return 1;
+    }
     if (textOnly(argc, argv)) {
         QCoreApplication core(argc, argv);
         describe();
-        Cli cli;
-        cli.parser.process(core); // prints and exits
-        return 0;
+        app::CommandLine cli;
+        if (!cli.parse(QCoreApplication::arguments())) {
+            fail(cli.errorText());
+            return 1;
+        }
+        cli.printAndExit();
     }
     QApplication app(argc, argv);
     describe();
     QApplication::setApplicationDisplayName(QStringLiteral("Callboard"));
-    Cli cli;
-    cli.parser.process(app);
-
-    app::AppComposition::Options options;
-    options.demo = cli.parser.isSet(cli.demo);
-    options.dial = cli.parser.value(cli.dial);
-    options.tab = cli.parser.value(cli.tab);
-    app::AppComposition composition(options);
-    if (!composition.start()) {
-        std::fprintf(stderr, "callboard: %s\n", qPrintable(composition.errorString()));
+    app::CommandLine cli;
+    if (!cli.parse(QCoreApplication::arguments())) {
+        fail(cli.errorText());
+        fail(QStringLiteral("Try 'callboard --help'."));
         return 1;
     }
-    return QApplication::exec();
+
+    // One instance per user: a second launch hands its arguments over and ends.
+    app::SingleInstance instance(app::SingleInstance::defaultServerName(cli.demo()));
+    switch (
+        instance.sendToRunning(app::CommandLine::handOffMessage(QCoreApplication::arguments()))) {
+    case app::SingleInstance::HandOff::Delivered:
+        return 0;
+    case app::SingleInstance::HandOff::Unresponsive:
+        fail(QStringLiteral("another Callboard instance is running but does not answer."));
+        return 1;
+    case app::SingleInstance::HandOff::NoInstance:
+        break;
+    }
+    if (!instance.listen()) {
+        // Still usable; a later launch just starts a second window.
+        fail(QStringLiteral("cannot listen for other launches: %1").arg(instance.errorString()));
+    }
+
+    const app::LanguageLoader::Result language =
+        app::LanguageLoader::install(app, chosenLanguage(cli));
+    if (!language.warning.isEmpty()) {
+        fail(language.warning);
+    }
+
+    app::AppComposition::Options options;
+    options.demo = cli.demo();
+    options.dial = cli.autoDial();
+    options.tab = cli.tab();
+    options.profile = cli.profile();
+    options.minimized = cli.minimized();
+    app::AppComposition composition(options);
+    if (!composition.start()) {
+        fail(composition.errorString());
+        return 1;
+    }
+    app::TrayController* tray = composition.trayController();
+    QObject::connect(&instance, &app::SingleInstance::messageReceived, tray,
+                     &app::TrayController::handOff);
+    if (!cli.uri().isEmpty()) {
+        tray->applyDialTarget(services::DialTarget::parse(cli.uri()));
+    }
+    if (!language.warning.isEmpty()) {
+        composition.window()->statusBar()->showMessage(language.warning, 10000);
+    }
+    const int rc = QApplication::exec();
+    // SIP over WebSocket accounts un-REGISTER before the process goes (at most 2 s).
+    composition.services().connector().disconnectAllAndWait(2000);
+    return rc;
 }

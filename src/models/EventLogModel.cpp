@@ -17,6 +17,14 @@ EventLogModel::EventLogModel(QObject* parent)
     connect(&m_frameTimer, &QTimer::timeout, this, &EventLogModel::processFrame);
 }
 
+void EventLogModel::setAccountNameLookup(AccountNameLookup lookup) {
+    m_accountName = std::move(lookup);
+    if (!m_rows.empty()) {
+        Q_EMIT dataChanged(index(0, AccountColumn), index(rowCount() - 1, AccountColumn),
+                           {Qt::DisplayRole, SortRole});
+    }
+}
+
 int EventLogModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
@@ -178,8 +186,10 @@ QVariant EventLogModel::displayText(const services::JournalEntry& e, int column)
             .toString(u"HH:mm:ss.zzz"_s);
     case TypeColumn:
         return e.type;
-    case AccountColumn:
-        return e.accountId;
+    case AccountColumn: {
+        const QString name = m_accountName ? m_accountName(e.accountId) : QString();
+        return name.isEmpty() ? e.accountId : name;
+    }
     case StatusColumn:
         return e.status;
     case ObjectIdColumn:

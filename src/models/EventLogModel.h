@@ -51,6 +51,11 @@ public:
 
     explicit EventLogModel(QObject* parent = nullptr);
 
+    /// Display name of an account id for the account column (e.g. the profile name); empty
+    /// result or no lookup: the id is shown. Roles keep the id.
+    using AccountNameLookup = std::function<QString(const QString& accountId)>;
+    void setAccountNameLookup(AccountNameLookup lookup);
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -102,6 +107,7 @@ private:
     int m_capacity = 10000;
     qint64 m_dropped = 0;
     bool m_paused = false;
+    AccountNameLookup m_accountName;
 };
 
 } // namespace models

@@ -20,6 +20,14 @@ HistoryModel::HistoryModel(QueryFunction query, QObject* parent)
     : QAbstractTableModel(parent)
     , m_queryFn(std::move(query)) {}
 
+void HistoryModel::setAccountNameLookup(AccountNameLookup lookup) {
+    m_accountName = std::move(lookup);
+    if (!m_rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, AccountColumn), index(rowCount() - 1, AccountColumn),
+                           {Qt::DisplayRole, SortRole});
+    }
+}
+
 int HistoryModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
@@ -137,8 +145,10 @@ QVariant HistoryModel::displayText(const services::CallHistoryEntry& e, int colu
         return e.answeredAtMs == 0 ? QString()
                                    : u"%1:%2"_s.arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     }
-    case AccountColumn:
-        return e.accountId;
+    case AccountColumn: {
+        const QString name = m_accountName ? m_accountName(e.accountId) : QString();
+        return name.isEmpty() ? e.accountId : name;
+    }
     case ReasonColumn:
         return e.endReason;
     default:

@@ -50,6 +50,11 @@ public:
 
     explicit HistoryModel(QueryFunction query, QObject* parent = nullptr);
 
+    /// Display name of an account id for the account column (e.g. the profile name); empty
+    /// result or no lookup: the id is shown. Roles keep the id.
+    using AccountNameLookup = std::function<QString(const QString& accountId)>;
+    void setAccountNameLookup(AccountNameLookup lookup);
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -82,6 +87,7 @@ private:
     QueryFunction m_queryFn;
     services::CallQuery m_query;
     QList<services::CallHistoryEntry> m_rows;
+    AccountNameLookup m_accountName;
 };
 
 } // namespace models

@@ -112,6 +112,9 @@ QVariant StreamTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return displayText(r, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == KeepAliveColumn && r.stale) {
+            return tr("Keep-alives stopped: the stream may be gone");
+        }
         return index.column() == StatusColumn && !r.info.isEmpty() ? QVariant(r.info) : QVariant();
     case StatusRole:
         return static_cast<int>(r.status);
@@ -153,6 +156,8 @@ QVariant StreamTableModel::data(const QModelIndex& index, int role) const {
         return r.lastEventMs;
     case SortRole:
         return sortValue(r, index.column());
+    case RecordNameRole:
+        return r.recordName;
     default:
         return {};
     }
@@ -193,6 +198,10 @@ QVariant StreamTableModel::displayText(const services::StreamRecord& r, int colu
         return r.bitrate >= 0 ? tr("%1 kbps").arg(r.bitrate) : QString();
     case KeepAliveColumn: {
         const qint64 age = keepAliveAgeMs(r);
+        if (r.stale) {
+            //: Keep-alive age of a stream whose keep-alives stopped
+            return age < 0 ? tr("stale") : tr("%1 s, stale").arg(age / 1000);
+        }
         return age < 0 ? QString() : tr("%1 s").arg(age / 1000);
     }
     case NodeColumn:
@@ -274,7 +283,8 @@ QHash<int, QByteArray> StreamTableModel::roleNames() const {
                                         {BitrateRole, "bitrate"},
                                         {SourcesRole, "sources"},
                                         {LastEventMsRole, "lastEventMs"},
-                                        {SortRole, "sortValue"}});
+                                        {SortRole, "sortValue"},
+                                        {RecordNameRole, "recordName"}});
     return names;
 }
 

@@ -37,7 +37,7 @@ public:
         MediaColumn,     ///< audio / video
         SizeColumn,      ///< W x H in pixels
         BitrateColumn,   ///< kbps
-        KeepAliveColumn, ///< age of the last keep-alive
+        KeepAliveColumn, ///< age of the last keep-alive; "stale" marker once keep-alives stop
         NodeColumn,
         ColumnCount
     };
@@ -64,7 +64,8 @@ public:
         BitrateRole,                   ///< int kbps, -1 unknown
         SourcesRole,                   ///< int services::StreamSource flags
         LastEventMsRole,               ///< qint64 ms since the epoch
-        SortRole, ///< per column: a value that sorts naturally (numbers as numbers)
+        SortRole,       ///< per column: a value that sorts naturally (numbers as numbers)
+        RecordNameRole, ///< QString recording file name (`recordName`), empty when none
     };
     Q_ENUM(Role)
 

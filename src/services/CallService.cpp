@@ -250,6 +250,12 @@ bool CallService::transfer(const QString& accountId, const QString& callId, cons
     return b->hold(callId, true);
 }
 
+bool CallService::holdForTransfer(const QString& accountId, const QString& callId) {
+    CallBackend* b = backend(accountId);
+    const CallRecord* r = find(accountId, callId);
+    return b && r && !r->hasEnded() && b->hold(callId, true);
+}
+
 bool CallService::sendDtmf(const QString& accountId, const QString& callId, const QString& digits,
                            core::DtmfType type) {
     CallBackend* b = backend(accountId);

@@ -46,6 +46,9 @@ public:
     /// Blind transfer: holds the call for transfer (spec §7.4), then sends `transfer` once the
     /// call is HOLD. A FAILED transfer resumes the call.
     bool transfer(const QString& accountId, const QString& callId, const QString& target);
+    /// The hold that comes before a transfer while the user types the target (spec §7.4:
+    /// `hold` with `holdForTransfer`); resume() gives the call back when the user cancels.
+    bool holdForTransfer(const QString& accountId, const QString& callId);
     bool sendDtmf(const QString& accountId, const QString& callId, const QString& digits,
                   core::DtmfType type);
 

@@ -10,8 +10,11 @@
 #include "services/SessionMonitor.h"
 #include "services/StreamMonitor.h"
 #include "support/FakeClock.h"
+#include "ui/widgets/DataPanel.h"
 #include "ui/widgets/EventsPanel.h"
+#include "ui/widgets/HistoryPanel.h"
 #include "ui/widgets/PhonePanel.h"
+#include "ui/widgets/ServersPanel.h"
 #include "ui/widgets/StatusBadge.h"
 #include "ui/widgets/StatusStrip.h"
 #include "ui/widgets/StreamsPanel.h"
@@ -76,15 +79,16 @@ private Q_SLOTS:
 
     void buildsWithAllTabs() {
         QTabWidget* tabs = window->tabs();
-        QCOMPARE(tabs->count(), 4);
         QCOMPARE(tabs->widget(0), window->phonePanel());
         QCOMPARE(tabs->widget(1), window->streamsPanel());
-        QCOMPARE(tabs->widget(2), window->eventsPanel());
-        QCOMPARE(tabs->widget(3), window->historyView());
-        for (const char* name : {"phone", "streams", "events", "history"}) {
+        QCOMPARE(tabs->indexOf(window->serversPanel()), 2);
+        QCOMPARE(tabs->indexOf(window->dataPanel()), 3);
+        QCOMPARE(tabs->indexOf(window->eventsPanel()), tabs->count() - 2);
+        QCOMPARE(tabs->indexOf(window->historyPanel()), tabs->count() - 1);
+        for (const char* name : {"phone", "streams", "servers", "events", "history"}) {
             QVERIFY(window->showTab(QString::fromLatin1(name)));
         }
-        QCOMPARE(tabs->currentWidget(), window->historyView());
+        QCOMPARE(tabs->currentWidget(), window->historyPanel());
         QVERIFY(!window->showTab(u"nonsense"_s));
         QVERIFY(window->statusStrip()->isVisible());
         QCOMPARE(window->phonePanel()->callTable()->model(), callModel.get());

@@ -277,6 +277,14 @@ private Q_SLOTS:
         QCOMPARE(changed[1][0].value<QModelIndex>().row(), 1);
         QCOMPARE(f.model.index(1, 0).data(StreamTableModel::StaleRole).toBool(), true);
         QCOMPARE(f.model.index(0, 0).data(StreamTableModel::StaleRole).toBool(), false);
+        // the stale marker is visible as text (readable without colour) with a tooltip
+        QCOMPARE(f.model.index(1, StreamTableModel::KeepAliveColumn).data().toString(),
+                 u"35 s, stale"_s);
+        QVERIFY(!f.model.index(1, StreamTableModel::KeepAliveColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(f.model.index(0, StreamTableModel::KeepAliveColumn).data().toString(), QString());
     }
 
     void pruneResetsTheModel() {

@@ -1,8 +1,12 @@
 #include "ui/windows/MainWindow.h"
 
 #include "models/HistoryModel.h"
+#include "ui/widgets/DataPanel.h"
 #include "ui/widgets/EventsPanel.h"
+#include "ui/widgets/HistoryPanel.h"
+#include "ui/widgets/MessagesPanel.h"
 #include "ui/widgets/PhonePanel.h"
+#include "ui/widgets/ServersPanel.h"
 #include "ui/widgets/StatusStrip.h"
 #include "ui/widgets/StreamsPanel.h"
 #include "ui_MainWindow.h"
@@ -25,24 +29,22 @@ MainWindow::MainWindow(const Models& models, QWidget* parent)
     m_events = new EventsPanel(models.events, m_ui->tabs);
     m_ui->tabs->addTab(m_phone, tr("&Phone"));
     m_ui->tabs->addTab(m_streams, tr("&Streams"));
+    m_servers = new ServersPanel(models.streams, m_ui->tabs);
+    m_ui->tabs->addTab(m_servers, tr("Se&rvers"));
+    m_data = new DataPanel(m_ui->tabs);
+    m_ui->tabs->addTab(m_data, tr("&Data"));
+    m_messages = new MessagesPanel(m_ui->tabs);
+    m_ui->tabs->addTab(m_messages, tr("&Messages"));
     m_ui->tabs->addTab(m_events, tr("&Events"));
     if (models.history) {
-        m_history = new QTableView(m_ui->tabs);
-        m_history->setObjectName(QStringLiteral("historyView"));
-        m_history->setModel(models.history);
-        m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
-        m_history->setAlternatingRowColors(true);
-        m_history->verticalHeader()->hide();
-        m_history->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-        m_history->horizontalHeader()->setStretchLastSection(true);
-        m_history->setAccessibleName(tr("Call history"));
-        connect(m_history, &QTableView::doubleClicked, models.history,
-                [history = models.history](const QModelIndex& index) {
-                    history->requestCallBack(index.row());
-                });
-        m_ui->tabs->addTab(m_history, tr("&History"));
+        m_historyPanel = new HistoryPanel(models.history, m_ui->tabs);
+        m_historyPanel->setAccountModel(models.accounts);
+        m_history = m_historyPanel->table();
+        m_ui->tabs->addTab(m_historyPanel, tr("&History"));
         m_phone->setHistoryModel(models.history);
     }
+    m_phone->setAccountModel(models.accounts);
+    m_events->setAccountModel(models.accounts);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -53,6 +55,14 @@ QTabWidget* MainWindow::tabs() const {
     return m_ui->tabs;
 }
 
+QAction* MainWindow::accountsAction() const {
+    return m_ui->accountsAction;
+}
+
+QAction* MainWindow::settingsAction() const {
+    return m_ui->settingsAction;
+}
+
 bool MainWindow::showTab(const QString& name) {
     const QString n = name.toLower();
     QWidget* tab = nullptr;
@@ -60,10 +70,16 @@ bool MainWindow::showTab(const QString& name) {
         tab = m_phone;
     } else if (n == QLatin1String("streams")) {
         tab = m_streams;
+    } else if (n == QLatin1String("servers")) {
+        tab = m_servers;
+    } else if (n == QLatin1String("data")) {
+        tab = m_data;
+    } else if (n == QLatin1String("messages")) {
+        tab = m_messages;
     } else if (n == QLatin1String("events")) {
         tab = m_events;
     } else if (n == QLatin1String("history")) {
-        tab = m_history;
+        tab = m_historyPanel;
     }
     if (!tab) {
         return false;

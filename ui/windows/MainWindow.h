@@ -5,6 +5,7 @@
 #include <memory>
 
 class QAbstractItemModel;
+class QAction;
 class QTabWidget;
 class QTableView;
 
@@ -21,8 +22,12 @@ class StreamTableModel;
 
 namespace ui {
 
+class DataPanel;
 class EventsPanel;
+class HistoryPanel;
+class MessagesPanel;
 class PhonePanel;
+class ServersPanel;
 class StatusStrip;
 class StreamsPanel;
 
@@ -49,10 +54,23 @@ public:
     PhonePanel* phonePanel() const { return m_phone; }
     StreamsPanel* streamsPanel() const { return m_streams; }
     EventsPanel* eventsPanel() const { return m_events; }
+    /// The Data tab (sendData / OnDataEvent), wired by app::DataController.
+    DataPanel* dataPanel() const { return m_data; }
+    /// The Messages tab (SIP MESSAGE conversations), wired by app::MessagesController.
+    MessagesPanel* messagesPanel() const { return m_messages; }
+    /// The History tab (null without a history model) and its table.
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
     QTableView* historyView() const { return m_history; }
+    /// The Servers tab (hook server, REST API nodes; wired by app::ServersController).
+    ServersPanel* serversPanel() const { return m_servers; }
     QTabWidget* tabs() const;
+    /// File > Accounts… and File > Settings… (wired by app::SettingsController).
+    QAction* accountsAction() const;
+    QAction* settingsAction() const;
 
-    /// Shows the tab named `name`: "phone", "streams", "events" or "history". False if unknown.
+    /// Shows the tab named `name`: "phone", "streams", "servers", "data", "messages",
+    /// "events" or "history".
+    /// False if unknown.
     bool showTab(const QString& name);
 
 private:
@@ -63,7 +81,11 @@ private:
     PhonePanel* m_phone;
     StreamsPanel* m_streams;
     EventsPanel* m_events;
+    DataPanel* m_data = nullptr;
+    MessagesPanel* m_messages = nullptr;
     QTableView* m_history = nullptr;
+    HistoryPanel* m_historyPanel = nullptr;
+    ServersPanel* m_servers = nullptr;
 };
 
 } // namespace ui
