@@ -19,14 +19,16 @@ build_pkgs=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
   qt6-websockets-dev qt6-multimedia-dev qt6-httpserver-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-  qtkeychain-qt6-dev libsecret-1-0 libgl-dev libsimdjson-dev
+  qtkeychain-qt6-dev libsecret-1-0 libgl-dev libsimdjson-dev qt6-translations-l10n
+  libosip2-dev
 )
 test_pkgs=(
   xvfb xauth x11-utils imagemagick openssl
   clang clang-format libclang-rt-14-dev
-  libbenchmark-dev
+  libbenchmark-dev wrk
   nodejs chromium
   dbus dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools
+  kamailio kamailio-websocket-modules kamailio-tls-modules baresip-core
 )
 
 pkgs=("${build_pkgs[@]}")
