@@ -22,6 +22,7 @@
 #include "services/AccountConnector.h"
 #include "services/AccountService.h"
 #include "services/AppSettings.h"
+#include "services/AutostartEntry.h"
 #include "services/CallService.h"
 #include "services/History.h"
 #include "services/RingerSoundEffect.h"
@@ -31,6 +32,7 @@
 #include "ui/windows/MainWindow.h"
 #include "wcs/Session.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
 #include <QStandardPaths>
@@ -207,6 +209,10 @@ void AppComposition::createControllers() {
         std::make_unique<DebugController>(*m_services, m_window.get(), m_accountModel.get());
     m_serversController = std::make_unique<ServersController>(*m_services, m_window.get());
     m_messagesController = std::make_unique<MessagesController>(*m_services, m_window.get());
+    if (!m_options.demo) { // the demo's throw-away settings must not touch the real login
+        m_autostart = std::make_unique<services::AutostartEntry>(
+            m_services->settings(), QCoreApplication::applicationFilePath());
+    }
 }
 
 void AppComposition::connectAtStart() {

@@ -7,6 +7,9 @@
 
 class QTemporaryDir;
 
+namespace services {
+class AutostartEntry;
+}
 namespace emulator {
 class EmulatorServer;
 }
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<models::HistoryModel> m_historyModel;
     std::unique_ptr<ui::MainWindow> m_window;
     // Controllers (see createControllers()); declared after the window they use.
+    std::unique_ptr<services::AutostartEntry> m_autostart;
     std::unique_ptr<class MessagesController> m_messagesController;
     std::unique_ptr<class SettingsController> m_settingsController;
     std::unique_ptr<class IncomingCallController> m_incomingCalls;
