@@ -213,7 +213,7 @@
 <context>
     <name>app::AppComposition</name>
     <message>
-        <location filename="../app/callboard/AppComposition.cpp" line="+76"/>
+        <location filename="../app/callboard/AppComposition.cpp" line="+78"/>
         <source>Cannot create a temporary directory for the demo history.</source>
         <translation>Не удаётся создать временный каталог для демонстрационного журнала вызовов.</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>Учётная запись %1 не может подключиться: %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>No account is configured. Start with --demo to try the demo server.</source>
         <translation>Нет настроенных учётных записей. Запустите с --demo, чтобы попробовать демо-сервер.</translation>
     </message>
@@ -1379,6 +1379,19 @@
         <location line="+18"/>
         <source>The account cannot be connected.</source>
         <translation>Не удаётся подключить учётную запись.</translation>
+    </message>
+</context>
+<context>
+    <name>services::AutostartEntry</name>
+    <message>
+        <location filename="../src/services/AutostartEntry.cpp" line="+36"/>
+        <source>Cannot remove %1.</source>
+        <translation>Не удаётся удалить %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Не удаётся записать %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2830,7 +2843,7 @@ to %2</source>
 <context>
     <name>ui::PhonePanel</name>
     <message>
-        <location filename="../ui/widgets/PhonePanel.cpp" line="+44"/>
+        <location filename="../ui/widgets/PhonePanel.cpp" line="+45"/>
         <source>Calls</source>
         <translation>Вызовы</translation>
     </message>
