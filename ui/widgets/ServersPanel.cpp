@@ -101,17 +101,14 @@ ServersPanel::ServersPanel(models::StreamTableModel* streams, QWidget* parent)
             qOverload<>(&QTimer::start));
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ServersPanel::onSelectionChanged);
     connect(streams, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first, int last) { scanNodesLater(first, last); });
+            [this](const QModelIndex&, int first, int last) { m_nodeScan->add(first, last); });
     connect(streams, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex& tl, const QModelIndex& br) {
                 if (tl.column() <= STM::NodeColumn && br.column() >= STM::NodeColumn) {
-                    scanNodesLater(tl.row(), br.row());
+                    m_nodeScan->add(tl.row(), br.row());
                 }
             });
-    m_scanTimer.setSingleShot(true);
-    m_scanTimer.setInterval(300);
-    connect(&m_scanTimer, &QTimer::timeout, this, &ServersPanel::scanNodes);
-    scanNodesLater(0, streams->rowCount() - 1);
+    m_nodeScan->add(0, streams->rowCount() - 1);
     m_nodes->selectNode(QString());
     onSelectionChanged();
 }
@@ -304,27 +301,15 @@ void ServersPanel::setMetricsNote(const QString& mediaSessionId, const QString& 
     }
 }
 
-void ServersPanel::scanNodesLater(int first, int last) {
-    if (last < first) {
-        return;
-    }
-    m_scanFirst = m_scanFirst < 0 ? first : qMin(m_scanFirst, first);
-    m_scanLast = qMax(m_scanLast, last);
-    if (!m_scanTimer.isActive()) {
-        m_scanTimer.start();
-    }
-}
-
-void ServersPanel::scanNodes() {
-    const int last = qMin(m_scanLast, m_streams->rowCount() - 1);
-    for (int r = qMax(0, m_scanFirst); r <= last; ++r) {
+void ServersPanel::scanNodes(int first, int last) {
+    last = qMin(last, m_streams->rowCount() - 1);
+    for (int r = qMax(0, first); r <= last; ++r) {
         const QString node = m_streams->index(r, 0).data(STM::NodeIdRole).toString();
         if (!node.isEmpty() && !m_seenNodes.contains(node)) {
             m_seenNodes.insert(node);
             m_nodes->addHookNode(node);
         }
     }
-    m_scanFirst = m_scanLast = -1;
 }
 
 } // namespace ui

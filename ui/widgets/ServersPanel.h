@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/widgets/DeferredRowScan.h"
+
 #include "ui/widgets/StatusBadgeStyle.h"
 
 #include <QJsonObject>
@@ -95,8 +97,7 @@ private:
     void updateSelectedStream();
     void act(const QString& title, const QString& question,
              void (ServersPanel::*signal)(const QString&));
-    void scanNodesLater(int first, int last);
-    void scanNodes();
+    void scanNodes(int first, int last);
 
     models::StreamTableModel* m_streams;
     models::StreamFilterProxy* m_proxy;
@@ -113,10 +114,10 @@ private:
     Confirm m_confirm;
     QString m_selected;
     int m_nextOutcome = 1;
-    QTimer m_scanTimer;
     QTimer m_refreshTimer; ///< updateSelectedStream() once per burst of changes
-    int m_scanFirst = -1;
-    int m_scanLast = -1;
+    /// Rows to read for new nodes, 300 ms after a burst.
+    DeferredRowScan* m_nodeScan = new DeferredRowScan(
+        300, [this](int first, int last) { scanNodes(first, last); }, this);
     QSet<QString> m_seenNodes;
 };
 

@@ -106,10 +106,6 @@ StreamsPanel::StreamsPanel(models::StreamTableModel* streams, QWidget* parent)
     layout->addWidget(m_toolBar);
     layout->addWidget(m_table, 1);
 
-    m_sourceTimer.setSingleShot(true);
-    m_sourceTimer.setInterval(200);
-    connect(&m_sourceTimer, &QTimer::timeout, this,
-            [this] { scanSources(m_scanFirst, m_scanLast); });
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &models::StreamFilterProxy::setTextFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &StreamsPanel::applyStatusFilter);
     connect(m_source, &QComboBox::currentIndexChanged, this, &StreamsPanel::applySourceFilter);
@@ -127,13 +123,13 @@ StreamsPanel::StreamsPanel(models::StreamTableModel* streams, QWidget* parent)
     // New accounts / nodes show up in the source filter shortly after their first row; only
     // the rows inserted or changed since the last scan are read again.
     connect(m_streams, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first, int last) { scanLater(first, last); });
+            [this](const QModelIndex&, int first, int last) { m_sourceScan->add(first, last); });
     connect(m_streams, &QAbstractItemModel::modelReset, this,
-            [this] { scanLater(0, m_streams->rowCount() - 1); });
+            [this] { m_sourceScan->add(0, m_streams->rowCount() - 1); });
     connect(m_streams, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex& topLeft, const QModelIndex& bottomRight) {
                 if (topLeft.column() == 0) { // whole rows changed (not the keep-alive tick)
-                    scanLater(topLeft.row(), bottomRight.row());
+                    m_sourceScan->add(topLeft.row(), bottomRight.row());
                 }
             });
     refreshSources();
@@ -227,17 +223,6 @@ void StreamsPanel::showContextMenu(const QPoint& pos) {
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
-void StreamsPanel::scanLater(int first, int last) {
-    if (last < first) {
-        return;
-    }
-    m_scanFirst = m_scanFirst < 0 ? first : qMin(m_scanFirst, first);
-    m_scanLast = qMax(m_scanLast, last);
-    if (!m_sourceTimer.isActive()) {
-        m_sourceTimer.start();
-    }
-}
-
 void StreamsPanel::refreshSources() {
     // A full rescan also drops sources without rows and re-reads the account names.
     m_accounts.clear();
@@ -246,9 +231,7 @@ void StreamsPanel::refreshSources() {
 }
 
 void StreamsPanel::scanSources(int first, int last, bool rebuild) {
-    m_sourceTimer.stop();
-    m_scanFirst = -1;
-    m_scanLast = -1;
+    m_sourceScan->cancel();
     bool changed = rebuild;
     for (int row = qMax(0, first), rows = qMin(last + 1, m_streams->rowCount()); row < rows;
          ++row) {

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "ui/widgets/DeferredRowScan.h"
+
 #include <QSet>
-#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -76,7 +77,6 @@ private:
     void showContextMenu(const QPoint& pos);
     void emitForSelection(void (StreamsPanel::*signal)(const QString&));
     /// Rows [first, last] of the source model may name new accounts / nodes: scan them soon.
-    void scanLater(int first, int last);
     /// Adds the accounts / nodes of rows [first, last]; rebuilds the list when one is new or
     /// `rebuild` is set, keeping the choice when it still exists.
     void scanSources(int first, int last, bool rebuild = false);
@@ -96,9 +96,9 @@ private:
     QAction* m_copyHls = nullptr;
     QAction* m_copyRecord = nullptr;
     QAction* m_details = nullptr;
-    QTimer m_sourceTimer;
-    int m_scanFirst = -1; ///< rows waiting for scanSources(), -1 = none
-    int m_scanLast = -1;
+    /// Rows inserted or changed since the last scanSources(), read 200 ms after a burst.
+    DeferredRowScan* m_sourceScan = new DeferredRowScan(
+        200, [this](int first, int last) { scanSources(first, last); }, this);
     QSet<QString> m_accounts;
     QSet<QString> m_nodes;
     std::function<QString(const QString&)> m_names;
