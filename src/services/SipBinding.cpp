@@ -1,10 +1,12 @@
 #include "services/SipBinding.h"
 
 #include "services/CallService.h"
+#include "services/LogControlCategories.h"
 #include "services/SessionMonitor.h"
 #include "sip/ConnectionManager.h"
 #include "sip/ConnectionParameters.h"
-#include "sip/PlaceholderOffer.h"
+#include "sip/PlaceholderSdp.h"
+#include "sip/RtcSession.h"
 
 #include <QRandomGenerator>
 
@@ -15,6 +17,8 @@ using namespace Qt::Literals::StringLiterals;
 namespace services {
 
 namespace {
+
+const QString kNoAudio = u"connected without audio: the media engine is not available yet"_s;
 
 int statusOf(const QJsonObject& payload) {
     const QJsonValue r = payload.value(u"response"_s);
@@ -51,18 +55,9 @@ SipBinding::SipBinding(QString accountId, sip::ConnectionManager& manager, bool 
             });
     connect(&manager, &sip::ConnectionManager::callAccepted, this,
             [this](const QString& id, const QJsonObject& p) {
-                applyCall(id, core::CallStatus::Established, statusOf(p));
+                applyCall(id, core::CallStatus::Established, statusOf(p), kNoAudio);
             });
-    connect(&manager, &sip::ConnectionManager::callEnded, this,
-            [this](const QString& id, const QString& originator, const QString& cause, int code) {
-                core::CallStatus status = core::CallStatus::Failed;
-                if (cause == u"Terminated"_s || cause == u"Canceled"_s) {
-                    status = core::CallStatus::Finish;
-                } else if (cause == u"Busy"_s) {
-                    status = core::CallStatus::Busy;
-                }
-                applyCall(id, status, code > 0 ? code : -1, cause + u" ("_s + originator + u')');
-            });
+    connect(&manager, &sip::ConnectionManager::callEnded, this, &SipBinding::onCallEnded);
     connect(&manager, &sip::ConnectionManager::recoveryScheduled, this,
             [this](int attempt, int delayMs) {
                 m_sessions.reconnectScheduled(m_accountId, attempt, delayMs);
@@ -131,6 +126,7 @@ void SipBinding::onEvent(sip::ConnectionEvent event, const QJsonObject& payload)
         }
         break;
     case E::NewRtcSession:
+        attachSession(payload.value(u"id"_s).toString());
         if (payload.value(u"originator"_s).toString() == u"remote"_s) {
             onIncomingCall(payload);
         }
@@ -163,7 +159,8 @@ void SipBinding::applyCall(const QString& callId, core::CallStatus status, int s
 QString SipBinding::dial(const QString& callee, bool video) {
     Q_UNUSED(video) // no video without a media layer
     const QString id = m_manager.call(
-        callee, sip::PlaceholderOffer::make(QRandomGenerator::global()->generate64() >> 1));
+        callee, sip::PlaceholderSdp::offer(QRandomGenerator::global()->generate64() >> 2, 1,
+                                           sip::PlaceholderSdp::baseDirection()));
     if (!id.isEmpty()) {
         core::CallStatusEvent e;
         e.callId = id;
@@ -176,41 +173,144 @@ QString SipBinding::dial(const QString& callee, bool video) {
     return id;
 }
 
-bool SipBinding::answer(const QString&) {
-    return false; // incoming calls are rejected with 488 until media lands
+bool SipBinding::answer(const QString& callId) {
+    sip::RtcSession* s = m_manager.session(callId);
+    return s && s->answer();
 }
 
 bool SipBinding::hangUp(const QString& callId) {
     return m_manager.hangUp(callId);
 }
 
-bool SipBinding::hold(const QString&, bool) {
-    return false;
+bool SipBinding::hold(const QString& callId, bool forTransfer) {
+    sip::RtcSession* s = m_manager.session(callId);
+    if (!s || !s->hold()) {
+        return false;
+    }
+    if (forTransfer) {
+        m_holdForTransfer.insert(callId);
+    }
+    return true;
 }
 
-bool SipBinding::unhold(const QString&) {
-    return false;
+bool SipBinding::unhold(const QString& callId) {
+    sip::RtcSession* s = m_manager.session(callId);
+    return s && s->unhold();
 }
 
-bool SipBinding::transfer(const QString&, const QString&) {
-    return false;
+bool SipBinding::transfer(const QString& callId, const QString& target) {
+    sip::RtcSession* s = m_manager.session(callId);
+    if (!s || !s->refer(target)) {
+        return false;
+    }
+    m_transferTargets.insert(callId, target);
+    return true;
 }
 
-bool SipBinding::sendDtmf(const QString&, const QString&, core::DtmfType) {
-    return false;
+bool SipBinding::sendDtmf(const QString& callId, const QString& digits, core::DtmfType type) {
+    sip::RtcSession* s = m_manager.session(callId);
+    if (type == core::DtmfType::Rfc2833) {
+        qCInfo(lcServices) << "SIP call" << callId
+                           << ": RFC 2833 needs the media engine; sending DTMF by SIP INFO";
+    }
+    return s && s->sendDtmf(digits);
 }
 
 void SipBinding::onIncomingCall(const QJsonObject& payload) {
     const QJsonObject req = payload.value(u"request"_s).toObject();
+    const QString id = payload.value(u"id"_s).toString();
+    const sip::RtcSession* s = m_manager.session(id);
     core::CallStatusEvent e;
-    e.callId = payload.value(u"id"_s).toString();
-    e.status = core::CallStatus::Failed;
+    e.callId = id;
+    e.status = core::CallStatus::Ring;
     e.incoming = true;
     e.caller = req.value(u"from"_s).toString();
     e.visibleName = req.value(u"fromDisplayName"_s).toString();
-    e.sipStatus = 488;
-    e.info = u"no usable media: Callboard has no media engine yet"_s;
     e.sipMessageRaw = req.value(u"raw"_s).toString();
+    if (s && s->rejectionCode() > 0) {
+        e.status = core::CallStatus::Failed;
+        e.sipStatus = s->rejectionCode();
+        e.info = s->rejectionReason();
+    }
+    m_calls.apply(m_accountId, e);
+}
+
+void SipBinding::onCallEnded(const QString& id, const QString& originator, const QString& cause,
+                             int code) {
+    m_holdForTransfer.remove(id);
+    m_transferTargets.remove(id);
+    const CallRecord* r = m_calls.find(m_accountId, id);
+    const bool incoming = r && r->direction == CallRecord::Direction::Incoming;
+    core::CallStatus status = core::CallStatus::Failed;
+    if (cause == u"Terminated"_s || cause == u"Canceled"_s) {
+        status = core::CallStatus::Finish;
+    } else if (cause == u"Busy"_s) {
+        status = core::CallStatus::Busy;
+    } else if (incoming && originator != u"remote"_s &&
+               (cause == u"Rejected"_s || cause == u"No Answer"_s || cause == u"Expires"_s)) {
+        status = core::CallStatus::Finish; // declined or not picked up here: not a failure
+    }
+    applyCall(id, status, code > 0 ? code : -1, cause + u" ("_s + originator + u')');
+}
+
+void SipBinding::attachSession(const QString& id) {
+    sip::RtcSession* s = m_manager.session(id);
+    if (!s) {
+        return;
+    }
+    connect(s, &sip::RtcSession::holdChanged, this,
+            [this, id](const QString& originator, bool onHold) {
+                if (originator == u"local"_s) {
+                    applyCall(id, onHold ? core::CallStatus::Hold : core::CallStatus::Established);
+                } else {
+                    applyCall(id, core::CallStatus::Established, -1,
+                              onHold ? u"held by the other party"_s : kNoAudio);
+                }
+            });
+    connect(s, &sip::RtcSession::updateFailed, this, [this, id](const QString& cause, int code) {
+        const QString info = u"hold/resume failed: %1%2"_s.arg(
+            cause, code > 0 ? u" (SIP %1)"_s.arg(code) : QString());
+        if (const CallRecord* r = m_calls.find(m_accountId, id)) {
+            applyCall(id, r->status, code > 0 ? code : -1, info);
+        }
+        if (m_holdForTransfer.remove(id)) {
+            applyTransfer(id, core::TransferStatus::Failed, code, info);
+        }
+    });
+    connect(s, &sip::RtcSession::referEvent, this,
+            [this, id](const QString& event, int code, const QString& reason) {
+                onReferEvent(id, event, code, reason);
+            });
+    connect(s, &sip::RtcSession::newDtmf, this,
+            [id](const QString& originator, const QString& tone) {
+                qCInfo(lcServices) << "SIP call" << id << "DTMF" << tone << "from" << originator;
+            });
+}
+
+void SipBinding::onReferEvent(const QString& id, const QString& event, int code,
+                              const QString& reason) {
+    const QString info = code > 0 ? u"%1 %2"_s.arg(code).arg(reason) : reason;
+    if (event == u"requestSucceeded"_s) {
+        applyTransfer(id, core::TransferStatus::Accepted, code, info);
+    } else if (event == u"trying"_s || event == u"progress"_s) {
+        applyTransfer(id, core::TransferStatus::Trying, code, info);
+    } else if (event == u"accepted"_s) {
+        applyTransfer(id, core::TransferStatus::Completed, code, info);
+        m_manager.hangUp(id); // the transferor leaves once the target answered (RFC 5589 §6.1)
+    } else {
+        m_holdForTransfer.remove(id);
+        applyTransfer(id, core::TransferStatus::Failed, code, info);
+    }
+}
+
+void SipBinding::applyTransfer(const QString& callId, core::TransferStatus status, int sipStatus,
+                               const QString& info) {
+    core::TransferStatusEvent e;
+    e.callId = callId;
+    e.status = status;
+    e.target = m_transferTargets.value(callId);
+    e.info = info;
+    e.sipStatus = sipStatus > 0 ? sipStatus : -1;
     m_calls.apply(m_accountId, e);
 }
 

@@ -2,11 +2,14 @@
 
 #include "core/CallStatus.h"
 #include "core/Clock.h"
+#include "core/TransferStatus.h"
 #include "services/CallBackend.h"
 #include "services/JournalEntry.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -39,15 +42,24 @@ class SessionMonitor;
 /// without a socket (validation, provider, §5.4) | ConnectionStatusEvent FAILED, info = message |
 /// | recoveryScheduled | SessionMonitor::reconnectScheduled |
 ///
-/// An incoming INVITE (`newRTCSession`, originator remote) is rejected by the UA with 488
-/// until the media layer exists; it is reported to CallService as an incoming call FAILED with
-/// sipStatus 488 and info "no usable media", so the user sees the missed call and why.
-///
-/// As the account's CallBackend: dial() sends an INVITE with sip::PlaceholderOffer (inactive
-/// audio: a call without sound until the media layer lands) and reports TRYING, then RING
-/// (180) / SESSION_PROGRESS (183), ESTABLISHED (2xx), and at the end FINISH (BYE either way,
-/// CANCEL), BUSY (486/600) or FAILED with the JsSIP cause and SIP code. hangUp() is CANCEL or
-/// BYE. answer/hold/unhold/transfer/sendDtmf return false (refused: not implemented for SIP).
+/// Calls (`newRTCSession`, both directions) go to the same CallService as WCS calls, through
+/// the call's sip::RtcSession:
+/// * incoming: RING (caller, display name) after our 180, then the user answers (200 OK) or
+///   rejects (486); a call that cannot be taken (sip::RtcSession::rejectionReason(): no usable
+///   audio in the offer, 488; not SDP, 415) is FAILED at once with that reason. Declined, not
+///   answered within 60 s or expired: FINISH; canceled by the caller: FINISH (a missed call).
+/// * outgoing: dial() sends an INVITE with sip::PlaceholderSdp, TRYING, then RING (180) /
+///   SESSION_PROGRESS (183), ESTABLISHED (2xx), and at the end FINISH (BYE either way,
+///   CANCEL), BUSY (486/600) or FAILED with the JsSIP cause and SIP code.
+/// * hold()/unhold(): re-INVITE; HOLD / ESTABLISHED once the peer accepted it; a failed
+///   re-INVITE leaves the status and says why in `info`. Being held by the peer keeps
+///   ESTABLISHED with info "held by the other party".
+/// * transfer(): REFER (CallService holds the call first); TransferStatusEvent ACCEPTED (202),
+///   TRYING (NOTIFY 1xx), COMPLETED (NOTIFY 2xx, then BYE: the call FINISHes) or FAILED
+///   (refused REFER, NOTIFY >= 300; CallService then resumes the call).
+/// * sendDtmf(): SIP INFO `application/dtmf-relay`, one per tone, whatever `type` asks
+///   (RFC 2833 needs the media engine, issue #7).
+/// Until the media engine lands, SIP calls carry no audio (`a=inactive`) and say so in `info`.
 ///
 /// Every raw event goes to the journal as `{"type":"connection:<name>", ...payload}` with
 /// `password` redacted (Authorization digests are already redacted in `raw`).
@@ -77,6 +89,11 @@ public:
 private:
     void onEvent(sip::ConnectionEvent event, const QJsonObject& payload);
     void onIncomingCall(const QJsonObject& payload);
+    void onCallEnded(const QString& id, const QString& originator, const QString& cause, int code);
+    void attachSession(const QString& id);
+    void onReferEvent(const QString& id, const QString& event, int code, const QString& reason);
+    void applyTransfer(const QString& callId, core::TransferStatus status, int sipStatus,
+                       const QString& info);
     void applyCall(const QString& callId, core::CallStatus status, int sipStatus = -1,
                    const QString& info = {});
 
@@ -87,6 +104,8 @@ private:
     SessionMonitor& m_sessions;
     std::shared_ptr<const core::Clock> m_clock;
     JournalSink m_journal;
+    QSet<QString> m_holdForTransfer;           ///< calls held as the first step of a transfer
+    QHash<QString, QString> m_transferTargets; ///< call -> transfer target while it runs
 };
 
 } // namespace services

@@ -19,6 +19,9 @@ struct OutgoingRequest {
     QString requestUri;
     QString to; ///< full To value, e.g. `<sip:bob@sip.test>`
     QString fromTag;
+    /// Whole From value (with its tag) for requests of a dialog we answered (RFC 3261
+    /// §12.2.1.1); "" = `"<display>" <AOR>;tag=<fromTag>`.
+    QString from;
     QString callId;
     quint32 cseq = 1;
     QList<std::pair<QByteArray, QByteArray>> headers; ///< after CSeq/Authorization, in order

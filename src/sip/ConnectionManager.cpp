@@ -340,6 +340,10 @@ bool ConnectionManager::hangUp(const QString& callId) {
     return m_ua && m_ua->hangUp(callId);
 }
 
+RtcSession* ConnectionManager::session(const QString& callId) const {
+    return m_ua ? m_ua->session(callId) : nullptr;
+}
+
 void ConnectionManager::ping(OptionsCallback done) {
     if (!m_config) {
         done(false, {{u"cause"_s, SipCause::connectionError()}});

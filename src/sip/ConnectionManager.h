@@ -18,6 +18,7 @@
 
 namespace sip {
 
+class RtcSession;
 class UserAgent;
 
 /// Tunables that are not part of TParametersConnection (tests shorten the timers).
@@ -101,6 +102,9 @@ public:
     QString call(const QString& target, const QByteArray& sdpOffer);
     /// CANCEL (not answered yet) or BYE (established); false for an unknown call id.
     bool hangUp(const QString& callId);
+    /// Call `callId` of either direction (answer, reject, hold, unhold, refer, DTMF and its
+    /// own signals); nullptr when unknown, over or not connected. Valid until its ended().
+    RtcSession* session(const QString& callId) const;
     /// OPTIONS to the own AOR with a 10 s timeout (§8.8).
     void ping(OptionsCallback done);
     void sendOptions(const QString& target, OptionsCallback done);
@@ -118,7 +122,8 @@ public:
     UserAgent* userAgent() const { return m_ua; }
 
 Q_SIGNALS:
-    /// Outgoing call progress (see UserAgent): 1xx, answered, over (JsSIP cause, SIP code).
+    /// Call progress of both directions (see UserAgent): 1xx, answered, over (JsSIP cause,
+    /// SIP code). Hold, transfer and DTMF come from session(callId).
     void callProgress(const QString& callId, int code, const QString& reason);
     void callAccepted(const QString& callId, const QJsonObject& payload);
     void callEnded(const QString& callId, const QString& originator, const QString& cause,

@@ -191,8 +191,16 @@ QString SipMessage::toTag() const {
 }
 
 QString SipMessage::toHeader() const {
+    return fromToString(m_msg->to);
+}
+
+QString SipMessage::fromHeader() const {
+    return fromToString(m_msg->from);
+}
+
+QString SipMessage::fromToString(const osip_from_t* value) {
     char* dest = nullptr;
-    if (osip_from_to_str(m_msg->to, &dest) != 0 || !dest) {
+    if (!value || osip_from_to_str(value, &dest) != 0 || !dest) {
         return {};
     }
     QString out = QString::fromUtf8(dest);

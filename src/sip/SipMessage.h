@@ -13,6 +13,7 @@
 #include <utility>
 
 struct osip_message;
+struct osip_from;
 
 namespace sip {
 
@@ -56,6 +57,8 @@ public:
     QString toTag() const;
     /// The whole To header value as libosip2 serialises it (for an ACK, RFC 3261 §17.1.1.3).
     QString toHeader() const;
+    /// The whole From header value (with the tag), for a UAS building its dialog (§12.1.1).
+    QString fromHeader() const;
     /// Record-Route values in message order (RFC 3261 §12.1.2: a UAC reverses them).
     QStringList recordRoutes() const;
     QString topViaBranch() const;
@@ -88,6 +91,7 @@ public:
 
 private:
     SipMessage() = default;
+    static QString fromToString(const osip_from* value);
     std::shared_ptr<osip_message> m_msg;
     QByteArray m_raw;
 };

@@ -287,8 +287,8 @@ void UserAgent::stop() {
     if (m_registrator->isRegistered()) {
         m_registrator->unregister();
     }
-    for (const QString& id : m_calls.keys()) {
-        hangUp(id); // §8.10: terminate every session (CANCEL/BYE) on shutdown
+    for (const QString& id : m_sessions.keys()) {
+        hangUp(id); // §8.10: terminate every session (CANCEL/486/BYE) on shutdown
     }
     m_shutdownTimer.start(m_settings.shutdownTimeoutMs);
     maybeFinishStop();
@@ -332,8 +332,10 @@ QByteArray UserAgent::buildRequest(const OutgoingRequest& r, const QString& bran
                                    const QByteArray& authHeader) const {
     const QByteArray transport = m_settings.url.scheme() == u"wss"_s ? "WSS" : "WS";
     const QString display = m_settings.wireDisplayName;
-    const QString from = (display.isEmpty() ? QString() : u'"' + display + u"\" "_s) + u'<' +
-                         aor() + u">;tag="_s + r.fromTag;
+    const QString from = !r.from.isEmpty()
+                             ? r.from
+                             : (display.isEmpty() ? QString() : u'"' + display + u"\" "_s) + u'<' +
+                                   aor() + u">;tag="_s + r.fromTag;
     QByteArray out;
     out += r.method.toUtf8() + ' ' + r.requestUri.toUtf8() + " SIP/2.0\r\n";
     out += "Via: SIP/2.0/" + transport + ' ' + m_viaHost.toUtf8() + ";branch=" + branch.toUtf8() +

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "sip/ClientTransaction.h"
-#include "sip/OutgoingCall.h"
 #include "sip/RecoveryBackoff.h"
 #include "sip/SipMessage.h"
 #include "sip/UaSettings.h"
@@ -21,6 +20,7 @@ class QWebSocket;
 namespace sip {
 
 class Registrator;
+class RtcSession;
 
 /// The SIP user agent under a ConnectionManager (JsSIP's `UA` in spec terms): one WebSocket
 /// with subprotocol `sip` (RFC 7118), client transactions with digest retry (§8.5, §8.10),
@@ -77,16 +77,22 @@ public:
     /// (§8.9 outgoing; 407 -> ACK + retry). newRtcSession(local) is emitted before the INVITE
     /// leaves. Returns the call id (its Call-ID), "" when not connected.
     QString call(const QString& target, const QByteArray& sdpOffer);
-    /// Ends call `id`: CANCEL while it has not been answered (sent on the first 1xx when none
-    /// came yet, RFC 3261 §9.1), BYE once established. False for an unknown call.
+    /// Ends call `id`: CANCEL while an outgoing call has not been answered (sent on the first
+    /// 1xx when none came yet, RFC 3261 §9.1), 486 for an incoming call not answered yet, BYE
+    /// once established. False for an unknown call.
     bool hangUp(const QString& id);
-    /// Ids of the outgoing calls that are not over.
-    QStringList calls() const { return m_calls.keys(); }
+    /// Ids of the calls (both directions) that are not over.
+    QStringList calls() const { return m_sessions.keys(); }
+    /// The call `id` (answer, hold, transfer, DTMF, its own signals); nullptr when unknown or
+    /// over. Owned by the UserAgent and deleted (deleteLater) after its ended().
+    RtcSession* session(const QString& id) const { return m_sessions.value(id, nullptr); }
 
 Q_SIGNALS:
-    /// Outgoing call `id` got a provisional answer (180 Ringing, 183 Session Progress, ...).
+    /// Call `id` got a provisional answer (outgoing) or we sent 180 (incoming) (180 Ringing, 183
+    /// Session Progress, ...).
     void callProgress(const QString& id, int code, const QString& reason);
-    /// Outgoing call `id` was answered (2xx, ACK sent); payload `{response}`.
+    /// Call `id` was answered: outgoing, the 2xx came (ACK sent), `{originator:"remote",
+    /// response}`; incoming, our 200 left, `{originator:"local"}`.
     void callAccepted(const QString& id, const QJsonObject& payload);
     /// Call `id` is over. `originator` "local" | "remote" | "system"; `cause` a JsSIP cause
     /// ("Terminated", "Canceled", "Busy", "Rejected", "Request Timeout", "Connection Error",
@@ -103,8 +109,10 @@ Q_SIGNALS:
     void newMessage(const QJsonObject& payload);
     /// `{event:{event, params}, request}` for an out-of-dialog NOTIFY
     void sipEvent(const QJsonObject& payload);
-    /// `{originator:"remote", id, request}`; the INVITE then gets 180 and, until the media
-    /// layer exists, 488 with `Warning: 399 ... "no usable media"` (issue #5).
+    /// `{originator:"local"|"remote", id, request}`. An incoming INVITE then gets 180 Ringing
+    /// (session(id)->answer() / reject()), or at once 415 / 500 / 488 with
+    /// `Warning: 399 <host> "no usable media: <why>"` when it cannot be taken (spec §8.9;
+    /// session(id)->rejectionReason() tells why).
     void newRtcSession(const QJsonObject& payload);
     /// MESSAGE outcome: `{response?, cause?}`; `succeeded` on 2xx.
     void messageFinished(const QString& id, bool succeeded, const QJsonObject& payload);
@@ -138,19 +146,20 @@ private:
     QByteArray buildAck(const OutgoingRequest& invite, const QString& branch,
                         const SipMessage& response) const;
     void reject(const QString& reason, const QByteArray& frame);
-    void onInviteProvisional(const QString& id, const SipMessage& response);
-    void onInviteResult(const QString& id, const RequestResult& result);
-    void sendCancel(const OutgoingCall& call);
-    void sendInDialog(OutgoingCall& call, const QString& method, bool expectAnswer);
-    bool onInDialogRequest(const SipMessage& request);
+    /// Routes ACK, CANCEL and in-dialog requests to their session; false when none matches.
+    bool routeToSession(const SipMessage& request);
+    void onIncomingInvite(const SipMessage& invite);
+    RtcSession* addSession(RtcSession* session);
     void endAllCalls(const QString& cause);
+
+    friend class RtcSession; // sends raw messages and builds ACKs through the UA
 
     UaSettings m_settings;
     RecoveryBackoff m_backoff;
     std::unique_ptr<Registrator> m_registrator;
     std::unique_ptr<QWebSocket> m_socket;
     std::map<QString, std::unique_ptr<ClientTransaction>> m_transactions; ///< by branch|method
-    QHash<QString, OutgoingCall> m_calls; ///< outgoing calls by Call-ID
+    QHash<QString, RtcSession*> m_sessions; ///< calls by Call-ID (children of this UA)
     QTimer m_recoveryTimer;
     QTimer m_shutdownTimer;
     QString m_viaHost;

@@ -128,7 +128,10 @@ void UserAgent::onRequest(const SipMessage& request) {
     const QString method = request.method();
     qCInfo(lcUa) << "incoming" << method << "from" << request.fromUri();
     if (method == u"ACK"_s) {
-        return; // ACK for our non-2xx final answer (absorbed, RFC 3261 §17.2.1)
+        // ACK for a 2xx of ours goes to its call; for a non-2xx final answer it is absorbed
+        // (RFC 3261 §17.2.1).
+        routeToSession(request);
+        return;
     }
     const QString scheme = request.requestUriScheme();
     if (scheme != u"sip"_s) {
@@ -140,12 +143,11 @@ void UserAgent::onRequest(const SipMessage& request) {
         reply(request, 404, u"Not Found"_s); // spec §8.2
         return;
     }
-    if (!request.toTag().isEmpty() && onInDialogRequest(request)) {
+    if ((!request.toTag().isEmpty() || method == u"CANCEL"_s) && routeToSession(request)) {
         return;
     }
     if (!request.toTag().isEmpty()) {
-        // No dialogs exist yet (calls come with the media layer): RFC 3261 §12.2.2.
-        reply(request, 481, u"Call/Transaction Does Not Exist"_s);
+        reply(request, 481, u"Call/Transaction Does Not Exist"_s); // RFC 3261 §12.2.2
         return;
     }
     if (method == u"OPTIONS"_s) {
@@ -174,17 +176,7 @@ void UserAgent::onRequest(const SipMessage& request) {
         return;
     }
     if (method == u"INVITE"_s) {
-        reply(request, 100, u"Trying"_s);
-        Q_EMIT newRtcSession({{u"originator"_s, u"remote"_s},
-                              {u"id"_s, request.callId()},
-                              {u"request"_s, request.toJson()}});
-        const QString tag = RandomToken::make(10);
-        const QByteArray contact = '<' + contactUri().toUtf8() + ";ob>";
-        sendRaw(request.makeResponse(180, u"Ringing"_s, tag, {{"Contact", contact}}));
-        // Until the media layer lands every offer is unusable (issue #5): 488 + why.
-        const QByteArray warning =
-            "399 " + m_viaHost.toUtf8() + " \"no usable media: Callboard has no media engine yet\"";
-        sendRaw(request.makeResponse(488, u"Not Acceptable Here"_s, tag, {{"Warning", warning}}));
+        onIncomingInvite(request);
         return;
     }
     if (method == u"BYE"_s || method == u"CANCEL"_s) {

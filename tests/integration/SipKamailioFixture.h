@@ -6,7 +6,10 @@
 #include "support/KamailioTestbed.h"
 #include "support/SipEventRecorder.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
 
@@ -64,6 +67,71 @@ inline QByteArray readUntil(QUdpSocket& udp, const QByteArray& needle, int ms) {
     }
     return all;
 }
+
+/// Debian's baresip as a native SIP peer over UDP (shared/testbed/kamailio/baresip-peer.sh) on
+/// free ports; killed (our own child, by its handle) when destroyed.
+class BaresipPeer {
+public:
+    ~BaresipPeer() {
+        if (m_process) {
+            m_process->kill();
+            m_process->waitForFinished(3000);
+        }
+    }
+    /// Starts `user` with `extra` options; true once Kamailio has its binding (8 s at most).
+    bool start(testsupport::KamailioTestbed& kam, const QString& user, const QStringList& extra) {
+        const QString script = qEnvironmentVariable("CALLBOARD_SHARED_DIR", u"../shared"_s) +
+                               u"/testbed/kamailio/baresip-peer.sh"_s;
+        int port = 0;
+        for (int i = 0; i < 20 && port == 0; ++i) {
+            const int p = testsupport::KamailioTestbed::freePort();
+            if (p < 65000) { // baresip also takes p + 1 (TLS)
+                port = p;
+            }
+        }
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        m_process->start(u"bash"_s, QStringList{script, u"--user"_s, user, u"--sip-port"_s,
+                                                QString::number(port), u"--proxy-port"_s,
+                                                QString::number(kam.sipPort()), u"--dir"_s,
+                                                m_dir.filePath(user), u"--seconds"_s, u"25"_s} +
+                                        extra);
+        if (!m_process->waitForStarted(5000)) {
+            return false;
+        }
+        QDeadlineTimer deadline(8000);
+        while (!deadline.hasExpired()) {
+            if (kam.kamcmd({u"ul.dump"_s}).contains(u"AoR: "_s + user)) {
+                return true;
+            }
+            QTest::qWait(100);
+        }
+        return false;
+    }
+    /// Everything baresip printed so far (accumulated: reading never loses output).
+    QString output() {
+        if (m_process) {
+            m_output += QString::fromLocal8Bit(m_process->readAll());
+        }
+        return m_output;
+    }
+    /// Waits up to `ms` for `needle` (case-insensitive) in the output.
+    bool waitOutput(const QString& needle, int ms) {
+        QDeadlineTimer deadline(ms);
+        while (!output().contains(needle, Qt::CaseInsensitive)) {
+            if (deadline.hasExpired()) {
+                return false;
+            }
+            QTest::qWait(100);
+        }
+        return true;
+    }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QTemporaryDir m_dir;
+    QString m_output;
+};
 
 } // namespace sipfixture
 

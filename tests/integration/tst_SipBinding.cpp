@@ -49,29 +49,51 @@ private Q_SLOTS:
                                      u"connection:connected"_s, u"connection:registered"_s,
                                      u"connection:connect-succeeded"_s}));
 
-        // incoming INVITE: rejected 488 by the UA, shown as a failed incoming call with why
-        const QByteArray sdp = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\n"
-                               "t=0 0\nm=audio 40002 RTP/AVP 0\n";
-        const QByteArray length = QByteArray::number(QByteArray(sdp).replace("\n", "\r\n").size());
-        auto udp =
-            sipfixture::inject(*m_kam, "INVITE sip:alice@sip.test SIP/2.0\n"
-                                       "Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-b1;rport\n"
-                                       "Max-Forwards: 70\n"
-                                       "From: \"Dora\" <sip:dora@example.net>;tag=d1\n"
-                                       "To: <sip:alice@sip.test>\n"
-                                       "Call-ID: binding-invite-1\n"
-                                       "CSeq: 1 INVITE\n"
-                                       "Contact: <sip:dora@127.0.0.1:PORT>\n"
-                                       "Content-Type: application/sdp\n"
-                                       "Content-Length: " +
-                                           length + "\n\n" + sdp);
+        // incoming INVITEs from a plain UDP peer: a DTLS-SRTP offer is refused (488) and shown
+        // as a failed incoming call with why; a PCMU offer rings and is answered.
+        auto invite = [this](const QByteArray& callId, const QByteArray& proto) {
+            const QByteArray sdp = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\n"
+                                   "t=0 0\nm=audio 40002 " +
+                                   proto + " 0\n";
+            const QByteArray length =
+                QByteArray::number(QByteArray(sdp).replace("\n", "\r\n").size());
+            return sipfixture::inject(*m_kam, "INVITE sip:alice@sip.test SIP/2.0\n"
+                                              "Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-" +
+                                                  callId +
+                                                  ";rport\n"
+                                                  "Max-Forwards: 70\n"
+                                                  "From: \"Dora\" <sip:dora@example.net>;tag=d1\n"
+                                                  "To: <sip:alice@sip.test>\n"
+                                                  "Call-ID: " +
+                                                  callId +
+                                                  "\n"
+                                                  "CSeq: 1 INVITE\n"
+                                                  "Contact: <sip:dora@127.0.0.1:PORT>\n"
+                                                  "Content-Type: application/sdp\n"
+                                                  "Content-Length: " +
+                                                  length + "\n\n" + sdp);
+        };
+        auto refused = invite("binding-invite-1", "UDP/TLS/RTP/SAVPF");
         QTRY_COMPARE_WITH_TIMEOUT(calls.calls().size(), 1, 5000);
-        const services::CallRecord call = calls.calls().at(0);
+        services::CallRecord call = calls.calls().at(0);
         QCOMPARE(call.direction, services::CallRecord::Direction::Incoming);
         QCOMPARE(call.status, core::CallStatus::Failed);
         QCOMPARE(call.sipStatus, 488);
         QVERIFY(call.info.contains(u"no usable media"_s));
         QCOMPARE(call.peerName, u"Dora"_s);
+
+        auto ringing = invite("binding-invite-2", "RTP/AVP");
+        QTRY_COMPARE_WITH_TIMEOUT(calls.calls().size(), 2, 5000);
+        QTRY_COMPARE(calls.find(u"sip-alice"_s, u"binding-invite-2"_s)->status,
+                     core::CallStatus::Ring);
+        QVERIFY(calls.answer(u"sip-alice"_s, u"binding-invite-2"_s));
+        call = *calls.find(u"sip-alice"_s, u"binding-invite-2"_s);
+        QCOMPARE(call.status, core::CallStatus::Established);
+        QVERIFY(call.info.contains(u"without audio"_s)); // the user is told why it is silent
+        QVERIFY(sipfixture::readUntil(*ringing, "SIP/2.0 200 OK", 5000).contains("200 OK"));
+        QVERIFY(calls.hangUp(u"sip-alice"_s, u"binding-invite-2"_s));
+        QCOMPARE(calls.find(u"sip-alice"_s, u"binding-invite-2"_s)->status,
+                 core::CallStatus::Finish);
 
         m.disconnectFromServer();
         QTRY_VERIFY(m.isIdle());

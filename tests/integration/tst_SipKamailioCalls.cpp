@@ -3,7 +3,10 @@
 // hangs up (BYE); alice cancels a ringing call (CANCEL/487); baresip calls alice.
 #include "SipKamailioFixture.h"
 
-#include "sip/PlaceholderOffer.h"
+#include "sip/PlaceholderSdp.h"
+#include "sip/RtcSession.h"
+
+#include <QSignalSpy>
 
 #include <QProcess>
 
@@ -38,55 +41,18 @@ class tst_SipKamailioCalls : public QObject {
     Q_OBJECT
     SIP_KAMAILIO_FIXTURE
 
-    std::unique_ptr<QProcess> m_baresip;
-    QTemporaryDir m_baresipDir;
+    std::unique_ptr<sipfixture::BaresipPeer> m_baresip;
 
     bool connectUser(ConnectionManager& m, SipEventRecorder& rec, const QString& user) {
         m.connectTo(sipfixture::params(*m_kam, user));
         return rec.waitFor(u"connect-succeeded"_s, 10000) >= 0;
     }
 
-    /// baresip-peer.sh as `user` on free ports; waits until Kamailio has its binding.
     bool startBaresip(const QString& user, const QStringList& extra) {
-        const QString script = qEnvironmentVariable("CALLBOARD_SHARED_DIR", u"../shared"_s) +
-                               u"/testbed/kamailio/baresip-peer.sh"_s;
-        int port = 0;
-        for (int i = 0; i < 20 && port == 0; ++i) {
-            const int p = testsupport::KamailioTestbed::freePort();
-            if (p < 65000) { // baresip also takes p + 1 (TLS)
-                port = p;
-            }
-        }
-        m_baresipOut.clear();
-        m_baresip = std::make_unique<QProcess>();
-        m_baresip->setProcessChannelMode(QProcess::MergedChannels);
-        m_baresip->start(u"bash"_s,
-                         QStringList{script, u"--user"_s, user, u"--sip-port"_s,
-                                     QString::number(port), u"--proxy-port"_s,
-                                     QString::number(m_kam->sipPort()), u"--dir"_s,
-                                     m_baresipDir.filePath(user), u"--seconds"_s, u"25"_s} +
-                             extra);
-        if (!m_baresip->waitForStarted(5000)) {
-            return false;
-        }
-        QDeadlineTimer deadline(8000);
-        while (!deadline.hasExpired()) {
-            if (m_kam->kamcmd({u"ul.dump"_s}).contains(u"AoR: "_s + user)) {
-                return true;
-            }
-            QTest::qWait(100);
-        }
-        return false;
+        m_baresip = std::make_unique<sipfixture::BaresipPeer>();
+        return m_baresip->start(*m_kam, user, extra);
     }
-
-    /// Everything baresip printed so far (accumulated: reading never loses output).
-    QString baresipOutput() {
-        if (m_baresip) {
-            m_baresipOut += QString::fromLocal8Bit(m_baresip->readAll());
-        }
-        return m_baresipOut;
-    }
-    QString m_baresipOut;
+    QString baresipOutput() { return m_baresip ? m_baresip->output() : QString(); }
 
 private Q_SLOTS:
     void init() { startKamailio(); }
@@ -95,8 +61,6 @@ private Q_SLOTS:
             if (QTest::currentTestFailed()) {
                 qWarning().noquote() << "baresip output:\n" << baresipOutput();
             }
-            m_baresip->kill(); // our own child process, by its handle
-            m_baresip->waitForFinished(3000);
             m_baresip.reset();
         }
         stopKamailio();
@@ -113,16 +77,20 @@ private Q_SLOTS:
         rb.clear();
         CallLog log;
         log.attach(alice);
-        const QString id = alice.call(u"bob"_s, sip::PlaceholderOffer::make(1));
+        const QString id = alice.call(
+            u"bob"_s, sip::PlaceholderSdp::offer(1, 1, sip::PlaceholderSdp::baseDirection()));
         QVERIFY(!id.isEmpty());
         QCOMPARE(ra.names(), QStringList{u"newRTCSession"_s}); // before the INVITE leaves
         QCOMPARE(ra.entries().at(0).payload.value(u"originator"_s).toString(), u"local"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(log.ended(), 8000);
-        QCOMPARE(log.steps,
-                 (QStringList{u"progress:180"_s, u"ended:remote:Incompatible SDP:488"_s}));
-        const int in = rb.indexOf(u"newRTCSession"_s);
+        const int in = rb.waitFor(u"newRTCSession"_s, 8000);
         QVERIFY(in >= 0);
         QCOMPARE(rb.entries().at(in).payload.value(u"originator"_s).toString(), u"remote"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(log.steps.contains(u"progress:180"_s), 8000);
+        sip::RtcSession* atBob = bob.session(rb.entries().at(in).payload.value(u"id"_s).toString());
+        QVERIFY(atBob);
+        QVERIFY(atBob->reject(486, u"Busy Here"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(log.ended(), 8000);
+        QCOMPARE(log.steps, (QStringList{u"progress:180"_s, u"ended:remote:Busy:486"_s}));
         QCOMPARE(alice.connectionState(), u"connection:established"_s);
         QCOMPARE(bob.connectionState(), u"connection:established"_s);
     }
@@ -134,7 +102,8 @@ private Q_SLOTS:
         QVERIFY(connectUser(alice, ra, u"alice"_s));
         CallLog log;
         log.attach(alice);
-        const QString id = alice.call(u"dave"_s, sip::PlaceholderOffer::make(2));
+        const QString id = alice.call(
+            u"dave"_s, sip::PlaceholderSdp::offer(2, 1, sip::PlaceholderSdp::baseDirection()));
         QVERIFY(!id.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(log.steps.contains(u"accepted"_s) || log.ended(), 10000);
         QVERIFY2(log.steps.contains(u"accepted"_s), qPrintable(log.steps.join(u',')));
@@ -163,7 +132,8 @@ private Q_SLOTS:
         QVERIFY(connectUser(alice, ra, u"alice"_s));
         CallLog log;
         log.attach(alice);
-        const QString id = alice.call(u"dave"_s, sip::PlaceholderOffer::make(3));
+        const QString id = alice.call(
+            u"dave"_s, sip::PlaceholderSdp::offer(3, 1, sip::PlaceholderSdp::baseDirection()));
         QTRY_VERIFY_WITH_TIMEOUT(log.steps.contains(u"progress:180"_s) || log.ended(), 10000);
         QVERIFY2(log.steps.contains(u"progress:180"_s), qPrintable(log.steps.join(u',')));
         QVERIFY(alice.hangUp(id));
@@ -183,14 +153,19 @@ private Q_SLOTS:
         QCOMPARE(req.value(u"method"_s).toString(), u"INVITE"_s);
         QCOMPARE(req.value(u"from"_s).toString(), u"sip:carol@sip.test"_s);
         QCOMPARE(req.value(u"contentType"_s).toString(), u"application/sdp"_s);
-        // baresip is told 488 (its log shows the failed call)
-        QDeadlineTimer deadline(5000);
-        QString out = baresipOutput();
-        while (!deadline.hasExpired() && !out.contains(u"488"_s)) {
-            QTest::qWait(100);
-            out = baresipOutput();
-        }
-        QVERIFY2(out.contains(u"488"_s), qPrintable(out));
+        // alice answers: baresip reports the established call; alice hangs up.
+        sip::RtcSession* call = alice.session(ra.entries().at(i).payload.value(u"id"_s).toString());
+        QVERIFY(call);
+        QTRY_COMPARE_WITH_TIMEOUT(call->state(), sip::RtcSession::State::WaitingForAnswer, 3000);
+        QVERIFY(call->answer());
+        QTRY_COMPARE_WITH_TIMEOUT(call->state(), sip::RtcSession::State::Confirmed, 5000); // ACK
+        QVERIFY2(m_baresip->waitOutput(u"established"_s, 5000), qPrintable(baresipOutput()));
+        QSignalSpy ended(call, &sip::RtcSession::ended);
+        QVERIFY(call->terminate());
+        QCOMPARE(ended.size(), 1);
+        QVERIFY2(m_baresip->waitOutput(u"closed"_s, 5000) ||
+                     m_baresip->waitOutput(u"terminated"_s, 100),
+                 qPrintable(baresipOutput()));
     }
 };
 

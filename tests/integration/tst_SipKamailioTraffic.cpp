@@ -2,6 +2,7 @@
 // alice and bob exchange MESSAGE; an out-of-dialog NOTIFY and an INVITE injected over UDP
 // from a foreign domain reach alice as sipEvent / newRTCSession.
 #include "SipKamailioFixture.h"
+#include "sip/RtcSession.h"
 
 using namespace Qt::Literals::StringLiterals;
 using sip::ConnectionManager;
@@ -97,35 +98,62 @@ private Q_SLOTS:
         QCOMPARE(alice.connectionState(), u"connection:established"_s);
     }
 
-    void incomingInviteRingsThenNoUsableMedia() {
-        ConnectionManager alice(sipfixture::fastOptions());
-        SipEventRecorder ra(alice);
-        QVERIFY(connectUser(alice, ra, u"alice"_s));
+    /// An INVITE from a plain UDP peer through Kamailio with `proto` on its audio line.
+    static QByteArray udpInvite(const QByteArray& callId, const QByteArray& proto) {
         const QByteArray sdp = "v=0\no=- 1 1 IN IP4 127.0.0.1\ns=-\nc=IN IP4 127.0.0.1\nt=0 0\n"
-                               "m=audio 40002 RTP/AVP 0\na=rtpmap:0 PCMU/8000\n";
+                               "m=audio 40002 " +
+                               proto + " 0\na=rtpmap:0 PCMU/8000\n";
         QByteArray invite = "INVITE sip:alice@sip.test SIP/2.0\n"
-                            "Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-i1;rport\n"
+                            "Via: SIP/2.0/UDP 127.0.0.1:PORT;branch=z9hG4bK-" +
+                            callId +
+                            ";rport\n"
                             "Max-Forwards: 70\n"
                             "From: \"Carol\" <sip:carol@example.net>;tag=c1\n"
                             "To: <sip:alice@sip.test>\n"
-                            "Call-ID: test-invite-1\n"
+                            "Call-ID: " +
+                            callId +
+                            "\n"
                             "CSeq: 1 INVITE\n"
                             "Contact: <sip:carol@127.0.0.1:PORT>\n"
                             "Content-Type: application/sdp\n"
                             "Content-Length: ";
-        invite += QByteArray::number(QByteArray(sdp).replace("\n", "\r\n").size()) + "\n\n" + sdp;
-        auto udp = sipfixture::inject(*m_kam, invite);
+        return invite + QByteArray::number(QByteArray(sdp).replace("\n", "\r\n").size()) + "\n\n" +
+               sdp;
+    }
+
+    void incomingInviteRingsAndIsRejected() {
+        ConnectionManager alice(sipfixture::fastOptions());
+        SipEventRecorder ra(alice);
+        QVERIFY(connectUser(alice, ra, u"alice"_s));
+        auto udp = sipfixture::inject(*m_kam, udpInvite("test-invite-1", "RTP/AVP"));
         const int i = ra.waitFor(u"newRTCSession"_s, 5000);
         QVERIFY(i >= 0);
         const QJsonObject s = ra.entries().at(i).payload;
         QCOMPARE(s.value(u"originator"_s).toString(), u"remote"_s);
         QCOMPARE(s.value(u"request"_s).toObject().value(u"fromDisplayName"_s).toString(),
                  u"Carol"_s);
+        QVERIFY2(sipfixture::readUntil(*udp, "SIP/2.0 180 Ringing", 5000).contains("180 Ringing"),
+                 "no 180 through Kamailio");
+        sip::RtcSession* call = alice.session(u"test-invite-1"_s);
+        QVERIFY(call);
+        QCOMPARE(call->state(), sip::RtcSession::State::WaitingForAnswer);
+        QVERIFY(call->reject(486, u"Busy Here"_s));
+        const QByteArray answers = sipfixture::readUntil(*udp, "SIP/2.0 486", 5000);
+        QVERIFY2(answers.contains("SIP/2.0 486 Busy Here"), answers.constData());
+        QCOMPARE(alice.connectionState(), u"connection:established"_s);
+    }
+
+    void incomingWebRtcOfferIsRefusedWithWhy() {
+        ConnectionManager alice(sipfixture::fastOptions());
+        SipEventRecorder ra(alice);
+        QVERIFY(connectUser(alice, ra, u"alice"_s));
+        auto udp = sipfixture::inject(*m_kam, udpInvite("test-invite-2", "UDP/TLS/RTP/SAVPF"));
+        QVERIFY(ra.waitFor(u"newRTCSession"_s, 5000) >= 0);
         const QByteArray answers = sipfixture::readUntil(*udp, "SIP/2.0 488", 5000);
-        QVERIFY2(answers.contains("SIP/2.0 180 Ringing"), answers.constData());
         QVERIFY2(answers.contains("SIP/2.0 488"), answers.constData());
-        QVERIFY(answers.indexOf("SIP/2.0 180") < answers.indexOf("SIP/2.0 488"));
-        QVERIFY2(answers.contains("no usable media"), answers.constData());
+        QVERIFY2(!answers.contains("SIP/2.0 180"), answers.constData()); // refused before ringing
+        QVERIFY2(answers.contains("no usable media") && answers.contains("DTLS-SRTP"),
+                 answers.constData());
         QCOMPARE(alice.connectionState(), u"connection:established"_s);
     }
 };

@@ -1,0 +1,180 @@
+// In-dialog half of sip::RtcSession: hold/unhold by re-INVITE (RFC 3264 §8.4, RFC 6337
+// §5.3), the peer's re-INVITE / UPDATE / BYE / INFO / NOTIFY (RFC 3261 §12.2.2, §14.2,
+// RFC 3311, RFC 6086, RFC 3515), REFER and INFO DTMF through their helpers.
+#include "sip/RtcSession.h"
+
+#include "sip/InfoDtmfSender.h"
+#include "sip/Logging.h"
+#include "sip/PlaceholderSdp.h"
+#include "sip/ReferSubscriber.h"
+#include "sip/SipCause.h"
+#include "sip/UserAgent.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace sip {
+
+bool RtcSession::hold() {
+    if (!isEstablished() || m_localHold || m_reinviteInFlight) {
+        return false;
+    }
+    sendReinvite(true);
+    return true;
+}
+
+bool RtcSession::unhold() {
+    if (!isEstablished() || !m_localHold || m_reinviteInFlight) {
+        return false;
+    }
+    sendReinvite(false);
+    return true;
+}
+
+void RtcSession::sendReinvite(bool hold) {
+    const QString base = PlaceholderSdp::baseDirection();
+    const QString direction = hold ? PlaceholderSdp::holdDirection(base) : base;
+    OutgoingRequest r = m_dialog.request(u"INVITE"_s);
+    r.body = PlaceholderSdp::offer(m_sdpSessionId, ++m_sdpVersion, direction);
+    r.contentType = u"application/sdp"_s;
+    r.headers.append({"Contact", contactHeader()});
+    m_reinviteInFlight = true;
+    qCInfo(lcUa) << "re-INVITE" << m_id << (hold ? "hold" : "unhold") << "a=" << direction;
+    QPointer<RtcSession> weak(this);
+    m_ua.sendRequest(r, [guard = weak, hold](const RequestResult& result) {
+        RtcSession* self = guard.data();
+        if (!self) {
+            return;
+        }
+        self->m_reinviteInFlight = false;
+        if (!self->isEstablished()) {
+            return;
+        }
+        if (result.succeeded()) {
+            self->sendAck(result.cseq);
+            self->m_localHold = hold;
+            Q_EMIT self->holdChanged(u"local"_s, hold);
+            return;
+        }
+        const int code = result.response ? result.response->statusCode() : 0;
+        qCInfo(lcUa) << "re-INVITE of" << self->m_id << "failed:" << code << result.cause;
+        Q_EMIT self->updateFailed(result.response ? SipCause::forStatus(code) : result.cause, code);
+        if (code == 408 || code == 481) {
+            // RFC 3261 §14.1: the dialog is gone
+            self->m_ua.sendRequest(self->m_dialog.request(u"BYE"_s), [](const RequestResult&) {});
+            self->end(u"system"_s, SipCause::forStatus(code), code);
+        }
+    });
+}
+
+void RtcSession::receiveInDialog(const SipMessage& request) {
+    const QString method = request.method();
+    if (m_dialog.remoteCseq > 0 && request.cseq() <= m_dialog.remoteCseq) {
+        reply(request, 500, u"Server Internal Error"_s, {{"Retry-After", "1"}}); // §12.2.2
+        return;
+    }
+    m_dialog.remoteCseq = request.cseq();
+    if (method == u"BYE"_s) {
+        reply(request, 200, u"OK"_s);
+        if (m_state == State::WaitingForAnswer) {
+            reply(*m_incomingInvite, 487, u"Request Terminated"_s);
+        }
+        qCInfo(lcUa) << "call" << m_id << "ended by the remote party";
+        end(u"remote"_s, u"Terminated"_s, 0);
+        return;
+    }
+    if (!isEstablished()) {
+        reply(request, 491, u"Request Pending"_s); // early dialog: nothing else is accepted
+        return;
+    }
+    if (method == u"INVITE"_s || method == u"UPDATE"_s) {
+        answerReinvite(request);
+    } else if (method == u"INFO"_s) {
+        answerInfo(request);
+    } else if (method == u"NOTIFY"_s) {
+        const bool refer = request.header("event").startsWith(u"refer"_s, Qt::CaseInsensitive);
+        if (refer && m_refer) {
+            const int code = m_refer->receiveNotify(request);
+            reply(request, code, code == 200 ? u"OK"_s : u"Bad Request"_s);
+        } else {
+            reply(request, 489, u"Bad Event"_s); // RFC 6665 §8.2.2
+        }
+    } else if (method == u"REFER"_s) {
+        // Being transferred (the transferee's side) is not supported yet.
+        reply(request, 603, u"Decline"_s);
+    } else if (method == u"OPTIONS"_s) {
+        reply(request, 200, u"OK"_s, {{"Accept", "application/sdp"}});
+    } else {
+        reply(request, 405, u"Method Not Allowed"_s,
+              {{"Allow", "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY"}});
+    }
+}
+
+void RtcSession::answerReinvite(const SipMessage& request) {
+    if (m_reinviteInFlight && request.method() == u"INVITE"_s) {
+        reply(request, 491, u"Request Pending"_s); // glare, RFC 3261 §14.2
+        return;
+    }
+    const QByteArray offer = request.body();
+    if (offer.isEmpty()) {
+        // Offer-less re-INVITE: our offer goes in the 200 (RFC 3261 §14.2); UPDATE without a
+        // body is a session refresh (RFC 4028).
+        const QByteArray sdp =
+            request.method() == u"INVITE"_s
+                ? PlaceholderSdp::offer(m_sdpSessionId, ++m_sdpVersion, localDirection())
+                : QByteArray();
+        reply(request, 200, u"OK"_s, {{"Contact", contactHeader()}}, sdp);
+        return;
+    }
+    QString why;
+    const auto answer =
+        PlaceholderSdp::answer(offer, m_sdpSessionId, ++m_sdpVersion, localDirection(), &why);
+    if (!answer) {
+        reply(request, 488, u"Not Acceptable Here"_s);
+        qCInfo(lcUa) << "re-offer of" << m_id << "refused:" << why;
+        return;
+    }
+    reply(request, 200, u"OK"_s, {{"Contact", contactHeader()}}, *answer);
+    const bool held = PlaceholderSdp::isHold(PlaceholderSdp::direction(offer));
+    if (held != m_remoteHold) {
+        m_remoteHold = held;
+        qCInfo(lcUa) << "call" << m_id << (held ? "held" : "resumed") << "by the remote party";
+        Q_EMIT holdChanged(u"remote"_s, held);
+    }
+}
+
+void RtcSession::answerInfo(const SipMessage& request) {
+    if (request.contentType() != u"application/dtmf-relay"_s) {
+        reply(request, 415, u"Unsupported Media Type"_s, {{"Accept", "application/dtmf-relay"}});
+        return;
+    }
+    static const QRegularExpression signal(u"(?:^|\\n)\\s*Signal\\s*=\\s*([0-9A-Da-d*#])"_s);
+    const auto m = signal.match(QString::fromUtf8(request.body()));
+    if (!m.hasMatch()) {
+        reply(request, 400, u"Bad Request"_s);
+        return;
+    }
+    reply(request, 200, u"OK"_s);
+    Q_EMIT newDtmf(u"remote"_s, m.captured(1).toUpper());
+}
+
+bool RtcSession::refer(const QString& target) {
+    if (!isEstablished() || (m_refer && !m_refer->isFinished())) {
+        return false;
+    }
+    if (m_refer) {
+        m_refer->disconnect(this);
+        m_refer->deleteLater();
+    }
+    m_refer = new ReferSubscriber(m_ua, this);
+    connect(m_refer, &ReferSubscriber::referEvent, this, &RtcSession::referEvent);
+    m_refer->refer(m_dialog, m_ua.targetUri(target), m_ua.aor());
+    return true;
+}
+
+bool RtcSession::sendDtmf(const QString& tones) {
+    return isEstablished() && m_dtmf->send(tones);
+}
+
+} // namespace sip
