@@ -29,6 +29,9 @@ std::optional<sip::ConnectionManagerOptions>
 SipProfileMapper::managerOptions(const AccountProfile& profile, QString* error) {
     sip::ConnectionManagerOptions o;
     o.instanceId = profile.id;
+    // A desktop user starting the app while the server blinks should not have to press
+    // Connect again: sip-connector's own default of 3 tries (spec §7.1, handshake failures only).
+    o.numberOfConnectionAttempts = 3;
     if (!profile.tlsPinnedSha256.isEmpty()) {
         if (error) {
             *error = QCoreApplication::translate(

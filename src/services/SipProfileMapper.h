@@ -24,6 +24,7 @@ namespace services {
 /// | reconnectMinMs / reconnectMaxMs | connectionRecoveryMin/MaxInterval, seconds rounded up, >= 1
 /// | | tlsCaFile (PEM) | ConnectionManagerOptions::caCertificates | | id (uuid) |
 /// ConnectionManagerOptions::instanceId (stable `+sip.instance`, RFC 5626) |
+/// | (fixed) | ConnectionManagerOptions::numberOfConnectionAttempts = 3 (§7.1) |
 ///
 /// Not mapped (no SIP-over-WebSocket equivalent in §3.1): appKey, customJson, keepAlive,
 /// watchdogMs, sipAuthenticationName, sipOutboundProxy, sipPort. A pinned certificate

@@ -28,6 +28,12 @@ ConnectionManager::ConnectionManager(ConnectionManagerOptions options, QObject* 
             m_ua->restartTransport();
         }
     });
+    m_connectRetry.setSingleShot(true);
+    connect(&m_connectRetry, &QTimer::timeout, this, [this] {
+        if (m_ua && m_connectPending && !m_stopping) {
+            m_ua->retryStart();
+        }
+    });
 }
 
 ConnectionManager::~ConnectionManager() {
@@ -75,6 +81,7 @@ void ConnectionManager::runConnect(const ParametersProvider& provider) {
     m_requested = true;
     m_stopping = false;
     m_registrationFailures = 0;
+    m_connectTries = 1;
     m_state.send(Input::StartConnect);
     emitEvent(ConnectionEvent::ConnectStarted, {});
     const ParametersResult result = provider ? provider() : ParametersResult(u"no parameters"_s);
@@ -193,6 +200,15 @@ void ConnectionManager::onUaDisconnected(const QJsonObject& payload) {
     m_registrationRecovery.stop();
     m_state.send(Input::UaDisconnected);
     emitEvent(ConnectionEvent::Disconnected, payload);
+    if (m_connectPending && !m_stopping && m_ua && !m_ua->everConnected() &&
+        m_connectTries < m_options.numberOfConnectionAttempts) {
+        ++m_connectTries;
+        const int delayMs = m_ua->settings().recoveryMinSeconds * 1000;
+        qCInfo(lcUa) << "handshake failed; connect try" << m_connectTries << "of"
+                     << m_options.numberOfConnectionAttempts << "in" << delayMs << "ms";
+        m_connectRetry.start(delayMs);
+        return;
+    }
     if (m_connectPending && !m_stopping) {
         failConnect(payload);
         scheduleTeardown();
@@ -236,6 +252,7 @@ void ConnectionManager::disconnectFromServer() {
     m_stopping = true;
     m_connectPending = false; // cancelled: no connect-failed (§5.1)
     m_registrationRecovery.stop();
+    m_connectRetry.stop();
     m_state.send(Input::StartDisconnect);
     emitEvent(ConnectionEvent::Disconnecting, {});
     if (!m_ua) {

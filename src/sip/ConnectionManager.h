@@ -31,6 +31,12 @@ struct ConnectionManagerOptions {
     /// Extra CAs for wss:// (a private CA, a self-signed test server); errors never ignored.
     QList<QSslCertificate> caCertificates;
     QString defaultUserAgent = QStringLiteral("Callboard");
+    /// Tries of an initial connect (spec §7.1): only a handshake that fails before the socket
+    /// opens (refused, no HTTP 101, TLS error) is retried, after
+    /// connectionRecoveryMinInterval seconds, each try with `connecting {attempts:0}` and its
+    /// `disconnected`; `connect-failed` comes once, after the last. 1 = no retry (parity with
+    /// the web client, whose retries never trigger).
+    int numberOfConnectionAttempts = 1;
 };
 
 /// SIP-over-WebSocket connection manager with the lifecycle of sip-connector's
@@ -158,6 +164,8 @@ private:
     std::optional<ParametersProvider> m_queuedConnect;
     std::optional<RecoveryBackoff> m_backoff;
     QTimer m_registrationRecovery;
+    QTimer m_connectRetry;  ///< §7.1 retry of a failed initial handshake
+    int m_connectTries = 0; ///< handshakes tried by the pending connect
     int m_registrationFailures = 0;
     bool m_requested = false;      ///< a connect is pending or a UA exists
     bool m_connectPending = false; ///< between START_UA and connect-succeeded/-failed

@@ -254,6 +254,14 @@ void UserAgent::scheduleRecovery() {
     Q_EMIT recoveryScheduled(m_attempts, delay * 1000);
 }
 
+void UserAgent::retryStart() {
+    if (m_socket || m_everConnected || m_stopping || m_stopped) {
+        return;
+    }
+    m_attempts = 0;
+    openSocket();
+}
+
 void UserAgent::restartTransport() {
     if (!m_socket || m_stopping) {
         return;

@@ -50,6 +50,13 @@ public:
     /// without going through a state the §6 table does not have). No-op without a socket.
     void restartTransport();
 
+    /// Opens a new socket after the first one failed before opening (a connect-level retry,
+    /// spec §7.1); `transportConnecting(0)` fires. No-op while a socket exists, once a socket
+    /// has been open (transport recovery owns that case) or while stopping.
+    void retryStart();
+    /// True once a socket of this UA completed its handshake.
+    bool everConnected() const { return m_everConnected; }
+
     bool isTransportConnected() const;
     bool isRegistered() const;
     Registrator& registrator();

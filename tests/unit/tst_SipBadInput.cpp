@@ -10,6 +10,7 @@
 #include "support/SipLoopbackServer.h"
 
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -202,6 +203,34 @@ private Q_SLOTS:
         QCOMPARE(rec.entries().last().payload.value(u"error"_s).toBool(), false);
         QTest::qWait(300);
         QCOMPARE(rec.names().size(), 5); // nothing late (no recovery, no connect-failed)
+    }
+
+    void connectTriesAreBoundedAndSpaced() { // §7.1: handshake failures only, N tries
+        QTcpServer closed;                   // a port that certainly refuses: bound, then closed
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        sip::ConnectionManagerOptions o;
+        o.numberOfConnectionAttempts = 3;
+        ConnectionManager m(o);
+        SipEventRecorder rec(m);
+        sip::ConnectionParameters p = params(u"ws://127.0.0.1:%1/"_s.arg(port));
+        p.connectionRecoveryMinInterval = 1;
+        m.connectTo(p);
+        QVERIFY(rec.waitFor(u"connect-failed"_s, 8000) >= 0);
+        QTRY_COMPARE(rec.names().size(), 11); // + disconnecting, disconnected: the §5.6 teardown
+        QCOMPARE(
+            rec.names().mid(0, 9),
+            (QStringList{u"connect-started"_s, u"connect-parameters-resolve-success"_s,
+                         u"connecting"_s, u"disconnected"_s, u"connecting"_s, u"disconnected"_s,
+                         u"connecting"_s, u"disconnected"_s, u"connect-failed"_s}));
+        const auto& e = rec.entries();
+        for (int i : {2, 4, 6}) {
+            QCOMPARE(e.at(i).payload.value(u"attempts"_s).toInt(), 0); // a new try, not recovery
+        }
+        QVERIFY2(e.at(4).atMs - e.at(3).atMs >= 900, "tries are min-interval apart");
+        QTest::qWait(1500);
+        QCOMPARE(rec.names().count(u"connecting"_s), 3); // nothing after connect-failed
     }
 
     void providerFailure() { // §5.4

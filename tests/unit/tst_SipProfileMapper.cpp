@@ -94,6 +94,7 @@ private Q_SLOTS:
         QVERIFY(o.has_value());
         QVERIFY(error.isEmpty());
         QCOMPARE(o->instanceId, sipProfile().id);
+        QCOMPARE(o->numberOfConnectionAttempts, 3); // retries a refused first handshake (§7.1)
         QVERIFY(o->caCertificates.isEmpty());
     }
 
