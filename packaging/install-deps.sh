@@ -21,6 +21,8 @@ build_pkgs=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   qtkeychain-qt6-dev libsecret-1-0 libgl-dev libsimdjson-dev qt6-translations-l10n
   libosip2-dev
+  libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-nice
 )
 test_pkgs=(
   xvfb xauth x11-utils imagemagick openssl

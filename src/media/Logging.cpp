@@ -1,0 +1,7 @@
+#include "media/Logging.h"
+
+namespace media {
+
+Q_LOGGING_CATEGORY(lcMedia, "callboard.media", QtInfoMsg)
+
+} // namespace media
