@@ -33,7 +33,7 @@ case "$mode" in
     "$root/packaging/install-deps.sh" --test
     configure_and_build -DCALLBOARD_WERROR=ON -DCALLBOARD_BUILD_TESTS=ON -DCALLBOARD_BUILD_BENCH=ON
     # Bounded fuzzing of every libFuzzer target (clang, ASan+UBSan) before the suite.
-    for target in fuzz_codec_decode fuzz_sip_message; do
+    for target in fuzz_codec_decode fuzz_sip_message fuzz_hook_request fuzz_scenario_parser; do
       CALLBOARD_FUZZ_BUILD_DIR="$build-fuzz" \
         "$root/tests/fuzz/run-fuzz.sh" "$target" "${CALLBOARD_FUZZ_SECONDS:-60}"
     done

@@ -2,7 +2,6 @@
 
 #include <QHash>
 #include <QList>
-#include <QRegularExpression>
 #include <QSet>
 #include <QString>
 
@@ -24,7 +23,7 @@ public:
         QString pattern; ///< wildcard over the stream `name`
     };
 
-    /// Adds a rule; returns its id (> 0), or 0 when `pattern` is empty or invalid.
+    /// Adds a rule; returns its id (> 0), or 0 when `method` or `pattern` is empty.
     int addRefuseRule(const QString& method, const QString& pattern);
     bool removeRefuseRule(int id);
     QList<RefuseRule> refuseRules() const;
@@ -48,7 +47,7 @@ public:
 private:
     struct Compiled {
         RefuseRule rule;
-        QRegularExpression re;
+        QList<uint> glob; ///< `pattern` as code points
     };
     QList<Compiled> m_rules;
     QSet<QString> m_endAtKeepAlive;

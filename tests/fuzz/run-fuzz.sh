@@ -3,8 +3,10 @@
 #
 # Without --binary: configures a separate clang build (build-fuzz/ beside the sources, or
 # $CALLBOARD_FUZZ_BUILD_DIR) with -DCALLBOARD_BUILD_FUZZ=ON and builds <target>.
-# Then builds the seed corpus from the official-SDK fixtures (make-corpus.sh) plus the
-# regression inputs in tests/fuzz/regressions/, and fuzzes for <seconds> with -max_len=65536.
+# Then builds the seed corpus from the official-SDK fixtures (make-corpus.sh; hook requests for
+# fuzz_hook_request, the repository's scenarios for fuzz_scenario_parser) plus the regression
+# inputs in tests/fuzz/regressions/ (and regressions/<target>/) and tests/fuzz/seeds/<target>/,
+# and fuzzes for <seconds> with -max_len=65536.
 # New interesting inputs are kept in <work-dir>/corpus, crashers in <work-dir>/artifacts.
 # Exits non-zero when the fuzzer finds a crash, a leak or a timeout.
 set -euo pipefail
@@ -45,8 +47,18 @@ corpus=$work_dir/corpus
 artifacts=$work_dir/artifacts
 rm -rf "$seeds"
 mkdir -p "$seeds" "$corpus" "$artifacts"
-"$here/make-corpus.sh" "$seeds"
+# seeds made from the fixtures / the repository (see make-corpus.sh)
+case $target in
+fuzz_hook_request) kind=hook-requests ;;
+fuzz_scenario_parser) kind=scenarios ;;
+*) kind=frames ;;
+esac
+"$here/make-corpus.sh" --kind "$kind" "$seeds"
+# the codec's hostile JSON inputs for every target, plus the target's own reproducers
 find "$here/regressions" -maxdepth 1 -type f ! -name 'README*' -exec cp {} "$seeds/" \;
+if [[ -d $here/regressions/$target ]]; then
+    find "$here/regressions/$target" -maxdepth 1 -type f ! -name 'README*' -exec cp {} "$seeds/" \;
+fi
 # per-target seeds (e.g. SIP messages for fuzz_sip_message)
 if [[ -d $here/seeds/$target ]]; then cp "$here/seeds/$target"/* "$seeds/"; fi
 

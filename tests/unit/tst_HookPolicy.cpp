@@ -32,6 +32,36 @@ private Q_SLOTS:
             << u"playStream"_s << u"Room*"_s << u"playStream"_s << u"room1"_s << false;
         QTest::newRow("regex chars are literal")
             << u"playStream"_s << u"a.b"_s << u"playStream"_s << u"axb"_s << false;
+        // `*` is any text and `?` one character, '/' included (Qt's path-aware wildcard
+        // conversion stopped at '/': fuzz_hook_request, regressions/fuzz_hook_request/).
+        QTest::newRow("star crosses slash")
+            << u"publishStream"_s << u"room-*"_s << u"publishStream"_s << u"room-7/cam"_s << true;
+        QTest::newRow("lone star crosses slash")
+            << u"OnCallEvent"_s << u"*"_s << u"OnCallEvent"_s << u"a/b"_s << true;
+        QTest::newRow("question mark matches slash")
+            << u"playStream"_s << u"a?b"_s << u"playStream"_s << u"a/b"_s << true;
+        QTest::newRow("star crosses newline")
+            << u"playStream"_s << u"a*"_s << u"playStream"_s << u"a\nb"_s << true;
+        QTest::newRow("brackets are literal")
+            << u"playStream"_s << u"cam[12]"_s << u"playStream"_s << u"cam[12]"_s << true;
+        QTest::newRow("brackets are no class")
+            << u"playStream"_s << u"cam[12]"_s << u"playStream"_s << u"cam1"_s << false;
+        QTest::newRow("NUL then digit is literal") // not the octal escape "\\07"
+            << u"playStream"_s << u"cam\0007"_s << u"playStream"_s << u"cam\0007"_s << true;
+        QTest::newRow("NUL then digit is no BEL")
+            << u"playStream"_s << u"cam\0007"_s << u"playStream"_s << u"cam\a"_s << false;
+        // a backtracking regex of many `*` gave up on this name: no match, so no refusal
+        QString name = u"m"_s;
+        for (int i = 0; i < 49; ++i) {
+            name += u"/\n*"_s;
+        }
+        QTest::newRow("many stars") << u"playStream"_s << u"m"_s + QString(49, u'*') + u"0"_s
+                                    << u"playStream"_s << name + u"0"_s << true;
+        QTest::newRow("many stars no match")
+            << u"playStream"_s << u"m"_s + QString(49, u'*') + u"0"_s << u"playStream"_s
+            << name + u"1"_s << false;
+        QTest::newRow("backslash is literal")
+            << u"playStream"_s << u"a\\*"_s << u"playStream"_s << u"a\\b"_s << true;
     }
     void refuseRules() {
         QFETCH(QString, method);
