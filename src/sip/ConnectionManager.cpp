@@ -106,6 +106,7 @@ void ConnectionManager::runConnect(const ParametersProvider& provider) {
     s.userAgent = params.userAgent.value_or(m_options.defaultUserAgent);
     s.extraHeaders = params.extraHeaders;
     s.registerExpires = params.registerExpires;
+    s.sessionTimers = params.sessionTimers;
     s.recoveryMinSeconds = params.connectionRecoveryMinInterval;
     s.recoveryMaxSeconds = params.connectionRecoveryMaxInterval;
     s.transactionTimeoutMs = m_options.transactionTimeoutMs;

@@ -7,6 +7,7 @@
 #include "sip/PlaceholderSdp.h"
 #include "sip/RandomToken.h"
 #include "sip/ReferSubscriber.h"
+#include "sip/SessionTimer.h"
 #include "sip/SipCause.h"
 #include "sip/UserAgent.h"
 
@@ -58,6 +59,9 @@ RtcSession::RtcSession(UserAgent& ua, Direction direction, QString id, QObject* 
     });
     m_okTimer.setSingleShot(true);
     connect(&m_okTimer, &QTimer::timeout, this, &RtcSession::retransmitOk);
+    m_sessionTimer = new SessionTimer(this);
+    connect(m_sessionTimer, &SessionTimer::refreshDue, this, &RtcSession::sendSessionRefresh);
+    connect(m_sessionTimer, &SessionTimer::expired, this, &RtcSession::onSessionExpired);
 }
 
 RtcSession::~RtcSession() = default;
@@ -161,6 +165,12 @@ void RtcSession::onInviteResult(const RequestResult& result) {
     sendAck(result.cseq); // a new transaction of its own (RFC 3261 §13.2.2.4)
     m_state = State::Confirmed;
     m_remoteHold = PlaceholderSdp::isHold(PlaceholderSdp::direction(resp.body()));
+    if (m_ua.settings().sessionTimers) {
+        if (const auto se = SessionTimer::parse(resp.header("session-expires"))) {
+            m_refresher = se->refresher == u"uas"_s ? u"uas"_s : u"uac"_s; // RFC 4028 §7.2
+            m_sessionTimer->start(se->seconds, m_refresher == u"uac"_s);
+        }
+    }
     qCInfo(lcUa) << "call" << m_id << "answered";
     Q_EMIT accepted({{u"originator"_s, u"remote"_s}, {u"response"_s, resp.toJson()}});
     if (m_cancelRequested && m_state == State::Confirmed) {
@@ -237,13 +247,25 @@ bool RtcSession::answer() {
     }
     m_noAnswerTimer.stop();
     m_expiresTimer.stop();
-    m_okResponse = m_incomingInvite->makeResponse(
-        200, u"OK"_s, m_dialog.localTag,
-        {{"Contact", contactHeader()},
-         {"Allow", "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY,SUBSCRIBE"},
-         {"Supported", "outbound"},
-         {"Content-Type", "application/sdp"}},
-        m_localSdp);
+    QList<std::pair<QByteArray, QByteArray>> headers{
+        {"Contact", contactHeader()},
+        {"Allow", "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY,SUBSCRIBE"},
+        {"Supported", m_ua.settings().sessionTimers ? "timer,outbound" : "outbound"}};
+    const auto se = m_ua.settings().sessionTimers
+                        ? SessionTimer::parse(m_incomingInvite->header("session-expires"))
+                        : std::nullopt;
+    if (se) {
+        // The caller asked for a session timer (RFC 4028 §9): it refreshes unless it said uas.
+        m_refresher = se->refresher.isEmpty() ? u"uac"_s : se->refresher;
+        m_sessionTimer->start(se->seconds, m_refresher == u"uas"_s);
+        headers.append({"Session-Expires", sessionExpiresValue()});
+        if (m_incomingInvite->header("supported").contains(u"timer"_s)) {
+            headers.emplace_back("Require", "timer");
+        }
+    }
+    headers.emplace_back("Content-Type", "application/sdp");
+    m_okResponse =
+        m_incomingInvite->makeResponse(200, u"OK"_s, m_dialog.localTag, headers, m_localSdp);
     m_ua.sendRaw(m_okResponse);
     m_state = State::Answered;
     m_okIntervalMs = kT1Ms;
@@ -344,6 +366,7 @@ void RtcSession::end(const QString& originator, const QString& cause, int code) 
     m_expiresTimer.stop();
     m_okTimer.stop();
     m_dtmf->clear();
+    m_sessionTimer->stop();
     Q_EMIT ended(originator, cause, code);
 }
 

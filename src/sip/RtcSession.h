@@ -15,6 +15,7 @@ namespace sip {
 
 class InfoDtmfSender;
 class ReferSubscriber;
+class SessionTimer;
 class UserAgent;
 
 /// One call of a UserAgent, in either direction (JsSIP's RTCSession; spec §8.9, RFC 3261
@@ -107,6 +108,7 @@ Q_SIGNALS:
     /// ("remote", RFC 3264 §8.4 direction sendonly/inactive).
     void holdChanged(const QString& originator, bool onHold);
     /// Our re-INVITE for hold/unhold failed: JsSIP cause and SIP status (0 without answer).
+    /// A failed session refresh (RFC 4028) is not reported here: 408/481 end the call.
     void updateFailed(const QString& cause, int code);
     /// Transfer progress, see ReferSubscriber.
     void referEvent(const QString& event, int code, const QString& reason);
@@ -127,6 +129,10 @@ private:
     void retransmitOk();
     void end(const QString& originator, const QString& cause, int code);
     QString localDirection() const;
+    void sendSessionRefresh();
+    void onSessionExpired();
+    /// `Session-Expires` value of our refreshes and answers: `<s>;refresher=uac|uas`.
+    QByteArray sessionExpiresValue() const;
     QByteArray contactHeader() const;
 
     UserAgent& m_ua;
@@ -158,6 +164,8 @@ private:
     bool m_reinviteInFlight = false;
     ReferSubscriber* m_refer = nullptr;
     InfoDtmfSender* m_dtmf = nullptr;
+    SessionTimer* m_sessionTimer = nullptr;
+    QString m_refresher; ///< "uac" | "uas" once the session timer was agreed, else ""
 };
 
 } // namespace sip

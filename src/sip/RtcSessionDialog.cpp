@@ -7,6 +7,7 @@
 #include "sip/Logging.h"
 #include "sip/PlaceholderSdp.h"
 #include "sip/ReferSubscriber.h"
+#include "sip/SessionTimer.h"
 #include "sip/SipCause.h"
 #include "sip/UserAgent.h"
 
@@ -53,6 +54,7 @@ void RtcSession::sendReinvite(bool hold) {
         }
         if (result.succeeded()) {
             self->sendAck(result.cseq);
+            self->m_sessionTimer->refreshed();
             self->m_localHold = hold;
             Q_EMIT self->holdChanged(u"local"_s, hold);
             return;
@@ -124,7 +126,12 @@ void RtcSession::answerReinvite(const SipMessage& request) {
             request.method() == u"INVITE"_s
                 ? PlaceholderSdp::offer(m_sdpSessionId, ++m_sdpVersion, localDirection())
                 : QByteArray();
-        reply(request, 200, u"OK"_s, {{"Contact", contactHeader()}}, sdp);
+        QList<std::pair<QByteArray, QByteArray>> headers{{"Contact", contactHeader()}};
+        if (m_sessionTimer->isActive()) {
+            headers.append({"Session-Expires", sessionExpiresValue()});
+        }
+        reply(request, 200, u"OK"_s, headers, sdp);
+        m_sessionTimer->refreshed();
         return;
     }
     QString why;
@@ -136,6 +143,7 @@ void RtcSession::answerReinvite(const SipMessage& request) {
         return;
     }
     reply(request, 200, u"OK"_s, {{"Contact", contactHeader()}}, *answer);
+    m_sessionTimer->refreshed();
     const bool held = PlaceholderSdp::isHold(PlaceholderSdp::direction(offer));
     if (held != m_remoteHold) {
         m_remoteHold = held;
@@ -171,6 +179,49 @@ bool RtcSession::refer(const QString& target) {
     connect(m_refer, &ReferSubscriber::referEvent, this, &RtcSession::referEvent);
     m_refer->refer(m_dialog, m_ua.targetUri(target), m_ua.aor());
     return true;
+}
+
+QByteArray RtcSession::sessionExpiresValue() const {
+    return QByteArray::number(m_sessionTimer->intervalSeconds()) +
+           ";refresher=" + m_refresher.toUtf8();
+}
+
+void RtcSession::sendSessionRefresh() {
+    if (!isEstablished()) {
+        return;
+    }
+    // RFC 4028 §7.4 / §9: an UPDATE without a body refreshes the session (JsSIP's default).
+    OutgoingRequest r = m_dialog.request(u"UPDATE"_s);
+    r.headers.append({"Contact", contactHeader()});
+    r.headers.append({"Session-Expires", sessionExpiresValue()});
+    r.supported = u"timer,outbound"_s;
+    qCInfo(lcUa) << "session refresh (UPDATE)" << m_id;
+    QPointer<RtcSession> weak(this);
+    m_ua.sendRequest(r, [weak](const RequestResult& result) {
+        RtcSession* self = weak.data();
+        if (!self || !self->isEstablished()) {
+            return;
+        }
+        const int code = result.response ? result.response->statusCode() : 0;
+        if (result.succeeded() || (code != 408 && code != 481 && code != 0)) {
+            self->m_sessionTimer->refreshed(); // refused but the dialog lives: try again later
+            return;
+        }
+        qCInfo(lcUa) << "session refresh of" << self->m_id << "failed:" << code << result.cause;
+        self->m_ua.sendRequest(self->m_dialog.request(u"BYE"_s), [](const RequestResult&) {});
+        self->end(u"system"_s, SipCause::requestTimeout(), code);
+    });
+}
+
+void RtcSession::onSessionExpired() {
+    if (!isEstablished()) {
+        return;
+    }
+    qCInfo(lcUa) << "session timer of" << m_id << "expired without a refresh - ending the call";
+    OutgoingRequest bye = m_dialog.request(u"BYE"_s);
+    bye.headers.emplace_back("Reason", "SIP ;cause=408 ;text=\"Session Timer Expired\"");
+    m_ua.sendRequest(bye, [](const RequestResult&) {});
+    end(u"local"_s, SipCause::requestTimeout(), 408);
 }
 
 bool RtcSession::sendDtmf(const QString& tones) {

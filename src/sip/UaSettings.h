@@ -18,6 +18,7 @@ struct UaSettings {
     QString userAgent;                ///< User-Agent header value
     QStringList extraHeaders;         ///< "Name: value", REGISTER / un-REGISTER only
     int registerExpires = 300;        ///< s
+    bool sessionTimers = false;       ///< RFC 4028 on calls (spec §3.1 `sessionTimers`)
     int recoveryMinSeconds = 2;       ///< §7.2 clamp
     int recoveryMaxSeconds = 6;       ///< §7.2 clamp
     int transactionTimeoutMs = 32000; ///< Timer B/F (§8.10); tests may shorten it

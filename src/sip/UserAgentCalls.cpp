@@ -6,6 +6,7 @@
 #include "sip/Logging.h"
 #include "sip/RandomToken.h"
 #include "sip/RtcSession.h"
+#include "sip/SessionTimer.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -50,6 +51,10 @@ QString UserAgent::call(const QString& target, const QByteArray& sdpOffer) {
     r.contentType = u"application/sdp"_s;
     r.supported = u"ice,replaces,outbound"_s;
     r.headers.append({"Contact", '<' + contactUri().toUtf8() + ";ob>"});
+    if (m_settings.sessionTimers) { // RFC 4028 §7.1, spec §8.9
+        r.headers.append({"Session-Expires", QByteArray::number(SessionTimer::kDefaultIntervalS)});
+        r.supported = u"timer,ice,replaces,outbound"_s;
+    }
     const QString id = r.callId;
     RtcSession* s = addSession(new RtcSession(*this, RtcSession::Direction::Outgoing, id, this));
     const auto preview = SipMessage::parse(buildRequest(r, RandomToken::branch(), {}));

@@ -158,8 +158,9 @@ class tst_SipRtcSession : public QObject {
 
     Peer peer(const char* callId) const { return Peer{m_me, callId, {}, {}, 10}; }
 
-private Q_SLOTS:
-    void init() {
+    void start(bool sessionTimers) {
+        m_rec.reset();
+        m_manager.reset();
         m_server = std::make_unique<SipLoopbackServer>();
         QVERIFY(m_server->listen());
         m_manager = std::make_unique<ConnectionManager>();
@@ -167,12 +168,16 @@ private Q_SLOTS:
         sip::ConnectionParameters p;
         p.sipServerIp = u"sip.test"_s;
         p.sipServerUrl = m_server->url();
+        p.sessionTimers = sessionTimers;
         m_manager->connectTo(p);
         QVERIFY(m_rec->waitFor(u"connect-succeeded"_s, 5000) >= 0);
         QTRY_VERIFY(m_server->client());
         m_me =
             "sip:" + m_manager->connectionConfiguration()->authorizationUser.toUtf8() + "@sip.test";
     }
+
+private Q_SLOTS:
+    void init() { start(false); }
     void cleanup() {
         m_rec.reset();
         m_manager.reset();
@@ -444,6 +449,67 @@ private Q_SLOTS:
         from = m_server->frameCount();
         m_server->send(p.inDialog("INFO", "hello", "text/plain"));
         QCOMPARE(statusOf(m_server->waitFrame("INFO", 3000, from)), 415);
+    }
+
+    void sessionTimerRefresherSendsUpdates() { // RFC 4028, we are the refresher (uas)
+        start(true);
+        Peer p = peer("st-refresh");
+        const qsizetype from = m_server->frameCount();
+        m_server->send(p.invite(kPcmuOffer, "application/sdp",
+                                "Supported: timer\nSession-Expires: 2;refresher=uas\n"));
+        const QByteArray ringing = m_server->waitFrame("SIP/2.0 180", 3000, from);
+        QVERIFY(!ringing.isEmpty());
+        p.ourTag = sip::SipMessage::parse(ringing)->toTag().toUtf8();
+        p.target = sip::SipMessage::parse(ringing)->contacts().value(0).uri.toUtf8();
+        RtcSession* s = m_manager->session(u"st-refresh"_s);
+        QVERIFY(s && s->answer());
+        const QByteArray ok = m_server->waitFrame("SIP/2.0 200 OK", 3000, from);
+        QVERIFY2(ok.contains("Session-Expires: 2;refresher=uas"), ok.constData());
+        QVERIFY2(ok.contains("Require: timer"), ok.constData());
+        m_server->send(p.inDialog("ACK"));
+        const QByteArray update = m_server->waitFrame("UPDATE sip:peer", 2500, from);
+        QVERIFY2(!update.isEmpty(), "no refresh after half the interval");
+        QVERIFY(update.contains("Session-Expires: 2;refresher=uas"));
+        const qsizetype afterFirst = m_server->frameCount();
+        m_server->send(Peer::answer(update, 200, "OK"));
+        QVERIFY(!m_server->waitFrame("UPDATE sip:peer", 2500, afterFirst).isEmpty()); // again
+        QCOMPARE(s->state(), RtcSession::State::Confirmed);
+    }
+
+    void sessionTimerExpiresWithoutRefresh() { // RFC 4028 §10, the peer should refresh
+        start(true);
+        Peer p = peer("st-expire");
+        const qsizetype from = m_server->frameCount();
+        m_server->send(p.invite(kPcmuOffer, "application/sdp", "Session-Expires: 1\n"));
+        const QByteArray ringing = m_server->waitFrame("SIP/2.0 180", 3000, from);
+        p.ourTag = sip::SipMessage::parse(ringing)->toTag().toUtf8();
+        RtcSession* s = m_manager->session(u"st-expire"_s);
+        QVERIFY(s && s->answer());
+        QVERIFY(m_server->waitFrame("SIP/2.0 200 OK", 3000, from)
+                    .contains("Session-Expires: 1;refresher=uac"));
+        m_server->send(p.inDialog("ACK"));
+        QSignalSpy ended(s, &RtcSession::ended);
+        const QByteArray bye = m_server->waitFrame("BYE sip:peer", 3000, from);
+        QVERIFY2(bye.contains("Reason: SIP ;cause=408 ;text=\"Session Timer Expired\""),
+                 bye.constData());
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.at(0).at(2).toInt(), 408);
+    }
+
+    void outgoingCallAsksForASessionTimer() {
+        start(true);
+        const qsizetype from = m_server->frameCount();
+        const QString id = m_manager->call(u"bob"_s, "v=0\r\n");
+        const QByteArray invite = m_server->waitFrame("INVITE sip:bob@sip.test", 3000, from);
+        QVERIFY(invite.contains("Session-Expires: 90\r\n"));
+        QVERIFY(invite.contains("Supported: timer,"));
+        QByteArray ok = Peer::answer(invite, 200, "OK", kPcmuOffer);
+        ok.replace("Contact:", "Session-Expires: 2;refresher=uac\nContact:");
+        m_server->send(ok);
+        QVERIFY(!m_server->waitFrame("ACK sip:peer", 3000, from).isEmpty());
+        QVERIFY2(!m_server->waitFrame("UPDATE sip:peer", 2500, from).isEmpty(),
+                 "the UAC refresher sends UPDATE after half the interval");
+        QCOMPARE(m_manager->session(id)->state(), RtcSession::State::Confirmed);
     }
 
     void socketLossEndsTheCall() {
