@@ -3,6 +3,7 @@
 // Shared set-up of the tst_SipKamailio* tests: one loopback Kamailio per test function
 // (shared/testbed/kamailio/start.sh --background on free ports, stopped by pid).
 #include "sip/ConnectionManager.h"
+#include "sip/RtcSession.h"
 #include "support/KamailioTestbed.h"
 #include "support/SipEventRecorder.h"
 
@@ -66,6 +67,19 @@ inline QByteArray readUntil(QUdpSocket& udp, const QByteArray& needle, int ms) {
         }
     }
     return all;
+}
+
+/// `m` answers every incoming call once it rings; the ids of the calls answered go to `answered`.
+inline void autoAnswer(sip::ConnectionManager& m, QStringList& answered) {
+    QObject::connect(&m, &sip::ConnectionManager::callProgress, &m,
+                     [&m, &answered](const QString& id, int code, const QString&) {
+                         sip::RtcSession* s = m.session(id);
+                         if (code == 180 && s &&
+                             s->direction() == sip::RtcSession::Direction::Incoming &&
+                             s->answer()) {
+                             answered.append(id);
+                         }
+                     });
 }
 
 /// Debian's baresip as a native SIP peer over UDP (shared/testbed/kamailio/baresip-peer.sh) on

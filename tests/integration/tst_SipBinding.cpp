@@ -121,7 +121,53 @@ private Q_SLOTS:
                                   8000);
         QCOMPARE(calls.find(u"sip-alice"_s, id)->sipStatus, 404);
         QVERIFY(calls.find(u"sip-alice"_s, id)->info.contains(u"Not Found"_s));
-        QVERIFY(!calls.answer(u"sip-alice"_s, id)); // refused: not implemented for SIP yet
+        QVERIFY(!calls.answer(u"sip-alice"_s, id)); // a failed outgoing call cannot be answered
+    }
+
+    // Hold, DTMF and blind transfer of a baresip peer to bob, all through CallService: the
+    // transfer status reaches the call record (ACCEPTED -> ... -> COMPLETED) and the call ends.
+    void holdDtmfAndTransferThroughCallService() {
+        sipfixture::BaresipPeer dave;
+        QVERIFY2(dave.start(*m_kam, u"dave"_s, {u"--auto-answer"_s}), qPrintable(dave.output()));
+        services::SessionMonitor sessions(m_clock);
+        services::CallService calls(m_clock);
+        ConnectionManager m(sipfixture::fastOptions());
+        services::SipBinding binding(u"sip-alice"_s, m, true, calls, sessions, m_clock);
+        SipEventRecorder rec(m);
+        m.connectTo(sipfixture::params(*m_kam, u"alice"_s));
+        QVERIFY(rec.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        ConnectionManager bob(sipfixture::fastOptions());
+        SipEventRecorder rb(bob);
+        bob.connectTo(sipfixture::params(*m_kam, u"bob"_s));
+        QVERIFY(rb.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        QStringList answeredByBob;
+        sipfixture::autoAnswer(bob, answeredByBob);
+
+        const QString id = calls.dial(u"sip-alice"_s, u"dave"_s);
+        QVERIFY(!id.isEmpty());
+        auto status = [&] { return calls.find(u"sip-alice"_s, id)->status; };
+        QTRY_COMPARE_WITH_TIMEOUT(status(), core::CallStatus::Established, 10000);
+        QVERIFY(calls.hold(u"sip-alice"_s, id));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), core::CallStatus::Hold, 5000);
+        QVERIFY(calls.resume(u"sip-alice"_s, id));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), core::CallStatus::Established, 5000);
+        QVERIFY(calls.sendDtmf(u"sip-alice"_s, id, u"12"_s, core::DtmfType::Info));
+
+        QList<core::TransferStatus> seen;
+        connect(&calls, &services::CallService::callChanged, this,
+                [&](const QString&, const QString& callId) {
+                    const auto* r = calls.find(u"sip-alice"_s, callId);
+                    if (r && (seen.isEmpty() || seen.last() != r->transferStatus)) {
+                        seen.append(r->transferStatus);
+                    }
+                });
+        QVERIFY(calls.transfer(u"sip-alice"_s, id, u"bob"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), core::CallStatus::Finish, 15000);
+        const services::CallRecord* r = calls.find(u"sip-alice"_s, id);
+        QCOMPARE(r->transferStatus, core::TransferStatus::Completed);
+        QCOMPARE(r->transferTarget, u"bob"_s);
+        QVERIFY2(seen.contains(core::TransferStatus::Accepted), "no ACCEPTED (202) on the way");
+        QCOMPARE(answeredByBob.size(), 1); // dave really called bob
     }
 
     void wrongPasswordIsAuthenticationFail() {

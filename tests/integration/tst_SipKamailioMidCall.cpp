@@ -21,18 +21,6 @@ class tst_SipKamailioMidCall : public QObject {
         return rec.waitFor(u"connect-succeeded"_s, 10000) >= 0;
     }
 
-    /// `m` answers every incoming call once it rings; the calls answered go to `answered`.
-    static void autoAnswer(ConnectionManager& m, QStringList& answered) {
-        QObject::connect(&m, &ConnectionManager::callProgress, &m,
-                         [&m, &answered](const QString& id, int code, const QString&) {
-                             RtcSession* s = m.session(id);
-                             if (code == 180 && s &&
-                                 s->direction() == RtcSession::Direction::Incoming && s->answer()) {
-                                 answered.append(id);
-                             }
-                         });
-    }
-
     static QByteArray offer() {
         return sip::PlaceholderSdp::offer(9, 1, sip::PlaceholderSdp::baseDirection());
     }
@@ -49,7 +37,7 @@ private Q_SLOTS:
         QVERIFY(connectUser(alice, ra, u"alice"_s));
         QVERIFY(connectUser(bob, rb, u"bob"_s));
         QStringList answered;
-        autoAnswer(bob, answered);
+        sipfixture::autoAnswer(bob, answered);
         const QString id = alice.call(u"bob"_s, offer());
         RtcSession* call = alice.session(id);
         QVERIFY(call);
@@ -93,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(connectUser(alice, ra, u"alice"_s));
         QVERIFY(connectUser(bob, rb, u"bob"_s));
         QStringList answeredByBob;
-        autoAnswer(bob, answeredByBob);
+        sipfixture::autoAnswer(bob, answeredByBob);
 
         RtcSession* call = alice.session(alice.call(u"dave"_s, offer()));
         QVERIFY(call);
