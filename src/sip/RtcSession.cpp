@@ -249,7 +249,7 @@ bool RtcSession::answer() {
     m_expiresTimer.stop();
     QList<std::pair<QByteArray, QByteArray>> headers{
         {"Contact", contactHeader()},
-        {"Allow", "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY,SUBSCRIBE"},
+        {"Allow", UserAgent::allowedMethods()},
         {"Supported", m_ua.settings().sessionTimers ? "timer,outbound" : "outbound"}};
     const auto se = m_ua.settings().sessionTimers
                         ? SessionTimer::parse(m_incomingInvite->header("session-expires"))
@@ -283,8 +283,7 @@ void RtcSession::retransmitOk() {
     m_okElapsedMs += m_okIntervalMs;
     if (m_okElapsedMs >= 64 * kT1Ms) {
         qCInfo(lcUa) << "no ACK for the 200 of" << m_id << "- ending the call";
-        m_ua.sendRequest(m_dialog.request(u"BYE"_s), [](const RequestResult&) {});
-        end(u"remote"_s, u"No ACK"_s, 0);
+        byeAndEnd(u"remote"_s, u"No ACK"_s, 0);
         return;
     }
     m_ua.sendRaw(m_okResponse);
@@ -338,17 +337,26 @@ bool RtcSession::terminate() {
         return reject(486, u"Busy Here"_s);
     case State::Answered:
     case State::Confirmed:
-        m_ua.sendRequest(m_dialog.request(u"BYE"_s), [id = m_id](const RequestResult& r) {
-            qCDebug(lcUa) << "BYE" << id << "answered"
-                          << (r.response ? r.response->statusCode() : 0) << r.cause;
-        });
-        qCInfo(lcUa) << "BYE" << m_id;
-        end(u"local"_s, u"Terminated"_s, 0);
+        byeAndEnd(u"local"_s, u"Terminated"_s, 0);
         return true;
     case State::Terminated:
         return false;
     }
     return false;
+}
+
+void RtcSession::byeAndEnd(const QString& originator, const QString& cause, int code,
+                           const QByteArray& reason) {
+    OutgoingRequest bye = m_dialog.request(u"BYE"_s);
+    if (!reason.isEmpty()) {
+        bye.headers.emplace_back("Reason", reason); // RFC 3326
+    }
+    qCInfo(lcUa) << "BYE" << m_id << cause;
+    m_ua.sendRequest(bye, [id = m_id](const RequestResult& r) {
+        qCDebug(lcUa) << "BYE" << id << "answered" << (r.response ? r.response->statusCode() : 0)
+                      << r.cause;
+    });
+    end(originator, cause, code);
 }
 
 void RtcSession::transportLost(const QString& cause) {

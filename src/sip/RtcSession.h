@@ -128,6 +128,9 @@ private:
                const QByteArray& sdp = {});
     void retransmitOk();
     void end(const QString& originator, const QString& cause, int code);
+    /// BYE in the dialog (with a `Reason` header when given), then end().
+    void byeAndEnd(const QString& originator, const QString& cause, int code,
+                   const QByteArray& reason = {});
     QString localDirection() const;
     void sendSessionRefresh();
     void onSessionExpired();

@@ -64,8 +64,7 @@ void RtcSession::sendReinvite(bool hold) {
         Q_EMIT self->updateFailed(result.response ? SipCause::forStatus(code) : result.cause, code);
         if (code == 408 || code == 481) {
             // RFC 3261 §14.1: the dialog is gone
-            self->m_ua.sendRequest(self->m_dialog.request(u"BYE"_s), [](const RequestResult&) {});
-            self->end(u"system"_s, SipCause::forStatus(code), code);
+            self->byeAndEnd(u"system"_s, SipCause::forStatus(code), code);
         }
     });
 }
@@ -108,8 +107,7 @@ void RtcSession::receiveInDialog(const SipMessage& request) {
     } else if (method == u"OPTIONS"_s) {
         reply(request, 200, u"OK"_s, {{"Accept", "application/sdp"}});
     } else {
-        reply(request, 405, u"Method Not Allowed"_s,
-              {{"Allow", "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY"}});
+        reply(request, 405, u"Method Not Allowed"_s, {{"Allow", UserAgent::allowedMethods()}});
     }
 }
 
@@ -208,8 +206,7 @@ void RtcSession::sendSessionRefresh() {
             return;
         }
         qCInfo(lcUa) << "session refresh of" << self->m_id << "failed:" << code << result.cause;
-        self->m_ua.sendRequest(self->m_dialog.request(u"BYE"_s), [](const RequestResult&) {});
-        self->end(u"system"_s, SipCause::requestTimeout(), code);
+        self->byeAndEnd(u"system"_s, SipCause::requestTimeout(), code);
     });
 }
 
@@ -218,10 +215,8 @@ void RtcSession::onSessionExpired() {
         return;
     }
     qCInfo(lcUa) << "session timer of" << m_id << "expired without a refresh - ending the call";
-    OutgoingRequest bye = m_dialog.request(u"BYE"_s);
-    bye.headers.emplace_back("Reason", "SIP ;cause=408 ;text=\"Session Timer Expired\"");
-    m_ua.sendRequest(bye, [](const RequestResult&) {});
-    end(u"local"_s, SipCause::requestTimeout(), 408);
+    byeAndEnd(u"local"_s, SipCause::requestTimeout(), 408,
+              "SIP ;cause=408 ;text=\"Session Timer Expired\"");
 }
 
 bool RtcSession::sendDtmf(const QString& tones) {

@@ -21,8 +21,6 @@ namespace {
 
 constexpr qint64 kMaxWebSocketMessage = 4 * 1024 * 1024; // beyond this Qt closes (1009)
 constexpr qsizetype kRejectedFrameKept = 2048;
-const QByteArray kAllow =
-    "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY,SUBSCRIBE";
 
 } // namespace
 
@@ -359,7 +357,7 @@ QByteArray UserAgent::buildRequest(const OutgoingRequest& r, const QString& bran
     for (const auto& [name, value] : r.headers) {
         out += name + ": " + value + "\r\n";
     }
-    out += "Allow: " + kAllow + "\r\n";
+    out += "Allow: " + allowedMethods() + "\r\n";
     out += "Supported: " + r.supported.toUtf8() + "\r\n";
     out += "User-Agent: " + m_settings.userAgent.toUtf8() + "\r\n";
     if (!r.contentType.isEmpty()) {

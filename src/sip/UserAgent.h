@@ -66,6 +66,11 @@ public:
     /// Our Contact URI `sip:<random8>@<random12>.invalid;transport=ws` (§8.2), no brackets.
     QString contactUri() const;
     QString instanceId() const { return m_instanceId; }
+    /// The Allow header value of every request and of 405/501/OPTIONS answers (spec §8.3).
+    static QByteArray allowedMethods() {
+        return QByteArrayLiteral(
+            "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY,SUBSCRIBE");
+    }
     /// `sip:<target>@<sipServerIp>` unless `target` already is a sip:/sips: URI.
     QString targetUri(const QString& target) const;
 

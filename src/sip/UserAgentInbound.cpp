@@ -14,9 +14,6 @@ namespace sip {
 
 namespace {
 
-const QByteArray kAllowed =
-    "INVITE,ACK,CANCEL,BYE,UPDATE,MESSAGE,OPTIONS,REFER,INFO,NOTIFY,SUBSCRIBE";
-
 bool isRfcMethod(const QString& m) {
     static const QStringList known{u"INVITE"_s,    u"ACK"_s,      u"CANCEL"_s,  u"BYE"_s,
                                    u"OPTIONS"_s,   u"REGISTER"_s, u"MESSAGE"_s, u"NOTIFY"_s,
@@ -151,7 +148,7 @@ void UserAgent::onRequest(const SipMessage& request) {
         return;
     }
     if (method == u"OPTIONS"_s) {
-        reply(request, 200, u"OK"_s, {{"Allow", kAllowed}, {"Accept", "application/sdp"}});
+        reply(request, 200, u"OK"_s, {{"Allow", allowedMethods()}, {"Accept", "application/sdp"}});
         return;
     }
     if (method == u"MESSAGE"_s) {
@@ -184,11 +181,12 @@ void UserAgent::onRequest(const SipMessage& request) {
         return;
     }
     if (isRfcMethod(method)) {
-        reply(request, 405, u"Method Not Allowed"_s, {{"Allow", kAllowed}}); // RFC 3261 §8.2.1
+        reply(request, 405, u"Method Not Allowed"_s,
+              {{"Allow", allowedMethods()}}); // RFC 3261 §8.2.1
         return;
     }
     // An extension method we do not recognise: RFC 3261 §21.5.2.
-    reply(request, 501, u"Not Implemented"_s, {{"Allow", kAllowed}});
+    reply(request, 501, u"Not Implemented"_s, {{"Allow", allowedMethods()}});
     qCInfo(lcUa) << "answered unknown method" << method << "with 501";
 }
 

@@ -160,4 +160,10 @@ private:
             qWarning().noquote() << "kamailio log tail:\n" << m_kam->logTail();                    \
         }                                                                                          \
         m_kam.reset();                                                                             \
+    }                                                                                              \
+    /** Connects `m` as a registered test user; true once `connect-succeeded` came (10 s). */      \
+    bool connectUser(sip::ConnectionManager& m, testsupport::SipEventRecorder& rec,                \
+                     const QString& user) {                                                        \
+        m.connectTo(sipfixture::params(*m_kam, user));                                             \
+        return rec.waitFor(QStringLiteral("connect-succeeded"), 10000) >= 0;                       \
     }

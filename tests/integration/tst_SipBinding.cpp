@@ -29,8 +29,7 @@ private Q_SLOTS:
         binding.setJournal([&journal](const services::JournalEntry& e) { journal.append(e); });
         SipEventRecorder rec(m);
 
-        m.connectTo(sipfixture::params(*m_kam, u"alice"_s));
-        QVERIFY(rec.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        QVERIFY(connectUser(m, rec, u"alice"_s));
         auto st = sessions.state(u"sip-alice"_s);
         QCOMPARE(st.connection, core::SessionStatus::Registered);
         QCOMPARE(st.registration, core::RegistrationStatus::Registered);
@@ -108,8 +107,7 @@ private Q_SLOTS:
         ConnectionManager m(sipfixture::fastOptions());
         services::SipBinding binding(u"sip-alice"_s, m, true, calls, sessions, m_clock);
         SipEventRecorder rec(m);
-        m.connectTo(sipfixture::params(*m_kam, u"alice"_s));
-        QVERIFY(rec.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        QVERIFY(connectUser(m, rec, u"alice"_s));
         QList<core::CallStatus> seen;
         connect(
             &calls, &services::CallService::callChanged, this,
@@ -134,12 +132,10 @@ private Q_SLOTS:
         ConnectionManager m(sipfixture::fastOptions());
         services::SipBinding binding(u"sip-alice"_s, m, true, calls, sessions, m_clock);
         SipEventRecorder rec(m);
-        m.connectTo(sipfixture::params(*m_kam, u"alice"_s));
-        QVERIFY(rec.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        QVERIFY(connectUser(m, rec, u"alice"_s));
         ConnectionManager bob(sipfixture::fastOptions());
         SipEventRecorder rb(bob);
-        bob.connectTo(sipfixture::params(*m_kam, u"bob"_s));
-        QVERIFY(rb.waitFor(u"connect-succeeded"_s, 10000) >= 0);
+        QVERIFY(connectUser(bob, rb, u"bob"_s));
         QStringList answeredByBob;
         sipfixture::autoAnswer(bob, answeredByBob);
 

@@ -43,11 +43,6 @@ class tst_SipKamailioCalls : public QObject {
 
     std::unique_ptr<sipfixture::BaresipPeer> m_baresip;
 
-    bool connectUser(ConnectionManager& m, SipEventRecorder& rec, const QString& user) {
-        m.connectTo(sipfixture::params(*m_kam, user));
-        return rec.waitFor(u"connect-succeeded"_s, 10000) >= 0;
-    }
-
     bool startBaresip(const QString& user, const QStringList& extra) {
         m_baresip = std::make_unique<sipfixture::BaresipPeer>();
         return m_baresip->start(*m_kam, user, extra);

@@ -16,11 +16,6 @@ class tst_SipKamailioMidCall : public QObject {
     Q_OBJECT
     SIP_KAMAILIO_FIXTURE
 
-    bool connectUser(ConnectionManager& m, SipEventRecorder& rec, const QString& user) {
-        m.connectTo(sipfixture::params(*m_kam, user));
-        return rec.waitFor(u"connect-succeeded"_s, 10000) >= 0;
-    }
-
     static QByteArray offer() {
         return sip::PlaceholderSdp::offer(9, 1, sip::PlaceholderSdp::baseDirection());
     }

@@ -12,11 +12,6 @@ class tst_SipKamailioTraffic : public QObject {
     Q_OBJECT
     SIP_KAMAILIO_FIXTURE
 
-    bool connectUser(ConnectionManager& m, SipEventRecorder& rec, const QString& user) {
-        m.connectTo(sipfixture::params(*m_kam, user));
-        return rec.waitFor(u"connect-succeeded"_s, 10000) >= 0;
-    }
-
 private Q_SLOTS:
     void init() { startKamailio(); }
     void cleanup() { stopKamailio(); }
