@@ -63,6 +63,10 @@ public:
     static constexpr double kSilenceDb = -127.0;
 
     explicit WebRtcEndpoint(AudioEndpointConfig config, QObject* parent = nullptr);
+
+    /// GStreamer element factories every endpoint needs (plus webrtcdsp/webrtcechoprobe with
+    /// voice processing); Gst::missingElements() of this list empty means endpoints can run.
+    static QStringList requiredElements(bool voiceProcessing);
     ~WebRtcEndpoint() override;
 
     /// Builds the pipeline and sets it PLAYING (capture and inputLevel() start at once). Called

@@ -203,19 +203,24 @@ struct WebRtcEndpoint::Callbacks {
     }
 };
 
+QStringList WebRtcEndpoint::requiredElements(bool voiceProcessing) {
+    QStringList required{QStringLiteral("webrtcbin"),     QStringLiteral("nicesrc"),
+                         QStringLiteral("dtlssrtpenc"),   QStringLiteral("audioconvert"),
+                         QStringLiteral("audioresample"), QStringLiteral("level"),
+                         QStringLiteral("volume"),        QStringLiteral("valve"),
+                         QStringLiteral("decodebin"),     QStringLiteral("audiomixer")};
+    if (voiceProcessing)
+        required << QStringLiteral("webrtcdsp") << QStringLiteral("webrtcechoprobe");
+    return required;
+}
+
 bool WebRtcEndpoint::buildPipeline() {
     QString error;
     if (!Gst::ensureInitialized(&error)) {
         fail(QStringLiteral("GStreamer unavailable: %1").arg(error));
         return false;
     }
-    QStringList required{QStringLiteral("webrtcbin"),     QStringLiteral("nicesrc"),
-                         QStringLiteral("dtlssrtpenc"),   QStringLiteral("audioconvert"),
-                         QStringLiteral("audioresample"), QStringLiteral("level"),
-                         QStringLiteral("volume"),        QStringLiteral("valve"),
-                         QStringLiteral("decodebin"),     QStringLiteral("audiomixer")};
-    if (m_config.voiceProcessing)
-        required << QStringLiteral("webrtcdsp") << QStringLiteral("webrtcechoprobe");
+    const QStringList required = requiredElements(m_config.voiceProcessing);
     if (const QStringList missing = Gst::missingElements(required); !missing.isEmpty()) {
         fail(QStringLiteral("missing GStreamer elements: %1 (packaging/install-deps.sh)")
                  .arg(elementList(missing)));

@@ -1,0 +1,164 @@
+#include "services/MediaEngine.h"
+
+#include "media/Gst.h"
+#include "media/WebRtcEndpoint.h"
+#include "services/AppSettings.h"
+#include "services/LogControlCategories.h"
+
+namespace services {
+
+namespace {
+
+/// `element device="<id>"` with the id quoted for gst_parse (backslash and quote escaped).
+QString withDevice(const char* element, const QByteArray& deviceId) {
+    QString id = QString::fromUtf8(deviceId);
+    id.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+    return QStringLiteral("%1 device=\"%2\"").arg(QLatin1String(element), id);
+}
+
+} // namespace
+
+MediaEngine::MediaEngine(const AppSettings* settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_sourceOverride(qEnvironmentVariable("CALLBOARD_AUDIO_SOURCE"))
+    , m_sinkOverride(qEnvironmentVariable("CALLBOARD_AUDIO_SINK")) {
+    m_statsTimer.setInterval(2000);
+    connect(&m_statsTimer, &QTimer::timeout, this, &MediaEngine::pollStats);
+}
+
+MediaEngine::~MediaEngine() = default;
+
+bool MediaEngine::isAvailable() const {
+    return unavailableReason().isEmpty();
+}
+
+QString MediaEngine::unavailableReason() const {
+    if (!m_unavailable) {
+        QString error;
+        if (!media::Gst::ensureInitialized(&error)) {
+            m_unavailable = tr("GStreamer cannot start: %1").arg(error);
+        } else if (const QStringList missing =
+                       media::Gst::missingElements(media::WebRtcEndpoint::requiredElements(false));
+                   !missing.isEmpty()) {
+            m_unavailable = tr("GStreamer elements missing: %1").arg(missing.join(u", "));
+        } else {
+            m_unavailable = QString();
+        }
+        if (!m_unavailable->isEmpty())
+            qCWarning(lcServices) << "media engine unavailable:" << *m_unavailable;
+    }
+    return *m_unavailable;
+}
+
+void MediaEngine::setElementOverride(const QString& sourceDescription,
+                                     const QString& sinkDescription) {
+    m_sourceOverride = sourceDescription;
+    m_sinkOverride = sinkDescription;
+}
+
+void MediaEngine::setIceServers(const QString& stunServer, const QStringList& turnServers) {
+    m_stunServer = stunServer;
+    m_turnServers = turnServers;
+}
+
+QString MediaEngine::sourceForDevice(const QByteArray& deviceId) {
+    return deviceId.isEmpty() ? QStringLiteral("autoaudiosrc") : withDevice("pulsesrc", deviceId);
+}
+
+QString MediaEngine::sinkForDevice(const QByteArray& deviceId) {
+    return deviceId.isEmpty() ? QStringLiteral("autoaudiosink") : withDevice("pulsesink", deviceId);
+}
+
+media::AudioEndpointConfig MediaEngine::endpointConfig(media::MediaDirection direction) const {
+    media::AudioEndpointConfig config;
+    config.direction = direction;
+    config.stunServer = m_stunServer;
+    config.turnServers = m_turnServers;
+    const QByteArray input = m_settings ? m_settings->inputDevice() : QByteArray();
+    const QByteArray output = m_settings ? m_settings->outputDevice() : QByteArray();
+    config.sourceDescription =
+        m_sourceOverride.isEmpty() ? sourceForDevice(input) : m_sourceOverride;
+    config.sinkDescription = m_sinkOverride.isEmpty() ? sinkForDevice(output) : m_sinkOverride;
+    // Echo cancellation only makes sense for a real microphone next to a real speaker.
+    config.voiceProcessing =
+        m_sourceOverride.isEmpty() &&
+        media::Gst::missingElements(media::WebRtcEndpoint::requiredElements(true)).isEmpty();
+    return config;
+}
+
+QString MediaEngine::key(const QString& accountId, const QString& callId) {
+    return accountId + u'\n' + callId;
+}
+
+media::WebRtcEndpoint* MediaEngine::createEndpoint(const QString& accountId, const QString& callId,
+                                                   media::MediaDirection direction,
+                                                   QObject* parent) {
+    auto* endpoint = new media::WebRtcEndpoint(endpointConfig(direction), parent);
+    const QString k = key(accountId, callId);
+    m_endpoints.insert(k, endpoint);
+    connect(endpoint, &media::WebRtcEndpoint::inputLevel, this,
+            [this, accountId, callId](double dBov) {
+                Q_EMIT inputLevelChanged(accountId, callId, dBov);
+            });
+    connect(endpoint, &media::WebRtcEndpoint::outputLevel, this,
+            [this, accountId, callId](double dBov) {
+                Q_EMIT outputLevelChanged(accountId, callId, dBov);
+            });
+    connect(endpoint, &media::WebRtcEndpoint::statsReady, this,
+            [this, accountId, callId](const media::MediaStats& stats) {
+                Q_EMIT statsUpdated(accountId, callId, stats);
+            });
+    connect(endpoint, &media::WebRtcEndpoint::failed, this,
+            [this, accountId, callId](const QString& reason) {
+                qCWarning(lcServices) << "media of call" << callId << "failed:" << reason;
+                Q_EMIT mediaFailed(accountId, callId, reason);
+            });
+    connect(endpoint, &QObject::destroyed, this, [this, k, accountId, callId, endpoint] {
+        // Only forget the key when it still names this endpoint (not a replacement).
+        auto it = m_endpoints.find(k);
+        if (it != m_endpoints.end() && (it->isNull() || it->data() == endpoint)) {
+            m_endpoints.erase(it);
+            Q_EMIT endpointRemoved(accountId, callId);
+        }
+        if (m_endpoints.isEmpty())
+            m_statsTimer.stop();
+    });
+    if (!m_statsTimer.isActive())
+        m_statsTimer.start();
+    Q_EMIT endpointCreated(accountId, callId);
+    return endpoint;
+}
+
+media::WebRtcEndpoint* MediaEngine::endpoint(const QString& accountId,
+                                             const QString& callId) const {
+    return m_endpoints.value(key(accountId, callId)).data();
+}
+
+bool MediaEngine::setMuted(const QString& accountId, const QString& callId, bool muted) {
+    media::WebRtcEndpoint* e = endpoint(accountId, callId);
+    if (!e)
+        return false;
+    if (e->isMuted() != muted) {
+        e->setMuted(muted);
+        Q_EMIT mutedChanged(accountId, callId, muted);
+    }
+    return true;
+}
+
+bool MediaEngine::isMuted(const QString& accountId, const QString& callId) const {
+    if (const media::WebRtcEndpoint* e = endpoint(accountId, callId); e != nullptr)
+        return e->isMuted();
+    return false;
+}
+
+void MediaEngine::pollStats() {
+    const auto endpoints = m_endpoints.values();
+    for (const QPointer<media::WebRtcEndpoint>& weak : endpoints) {
+        media::WebRtcEndpoint* e = weak.data();
+        if (e != nullptr && e->connectionState() == media::PeerConnectionState::Connected)
+            e->requestStats();
+    }
+}
+
+} // namespace services

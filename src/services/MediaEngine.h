@@ -1,0 +1,120 @@
+#pragma once
+
+#include "media/AudioEndpointConfig.h"
+#include "media/MediaDirection.h"
+#include "media/MediaStats.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+
+#include <optional>
+
+namespace media {
+class WebRtcEndpoint;
+}
+
+namespace services {
+
+class AppSettings;
+
+/// The media side of every call and stream of the application (issue #7): builds one
+/// media::WebRtcEndpoint per call from the user's audio settings, keeps them addressable by
+/// (account id, callId) so that the UI can mute a call or read its levels, and polls their
+/// statistics.
+///
+/// Devices. The capture and playback elements come from AppSettings::inputDevice() /
+/// outputDevice() (QAudioDevice::id(), which is the PulseAudio/PipeWire source or sink name
+/// under Qt's PulseAudio backend): `pulsesrc device=<id>` / `pulsesink device=<id>`, or
+/// `autoaudiosrc` / `autoaudiosink` for the system default (empty id). Voice processing
+/// (`webrtcdsp`: echo cancellation, noise suppression, gain control) is on for real devices when
+/// the element is installed. setElementOverride() (tests, CI, headless demo) or the environment
+/// variables `CALLBOARD_AUDIO_SOURCE` / `CALLBOARD_AUDIO_SINK` (gst-launch descriptions, e.g.
+/// `audiotestsrc is-live=true wave=sine freq=440` and `fakesink`) replace the devices.
+///
+/// Availability. isAvailable() is false when GStreamer cannot start or one of the WebRTC
+/// elements (webrtcbin, nicesrc, dtlssrtpenc, opusenc...) is missing; unavailableReason() names
+/// them. Backends then fall back to signalling without audio and say why.
+///
+/// Statistics. Every registered endpoint that is connected is asked for its statistics every
+/// statsIntervalMs() (default 2000 ms); statsUpdated() carries them with bitrates.
+class MediaEngine : public QObject {
+    Q_OBJECT
+
+public:
+    /// `settings` may be null (then the system default devices are used); it must outlive this
+    /// object.
+    explicit MediaEngine(const AppSettings* settings, QObject* parent = nullptr);
+    ~MediaEngine() override;
+
+    /// True when calls can carry audio (see the class comment).
+    bool isAvailable() const;
+    /// Why isAvailable() is false ("GStreamer elements missing: webrtcbin, nicesrc"), else "".
+    QString unavailableReason() const;
+
+    /// Fixed capture/playback descriptions (gst-launch syntax) instead of the devices; empty
+    /// strings restore the devices. Applies to endpoints created afterwards.
+    void setElementOverride(const QString& sourceDescription, const QString& sinkDescription);
+    /// STUN server (`stun://host:port`) and TURN servers (`turn://user:pass@host:port`) for
+    /// endpoints created afterwards (RFC 8489 / RFC 8656; webrtcbin stun-server/add-turn-server).
+    void setIceServers(const QString& stunServer, const QStringList& turnServers);
+
+    /// The configuration a new endpoint with our `direction` gets now.
+    media::AudioEndpointConfig endpointConfig(media::MediaDirection direction) const;
+
+    /// A new endpoint for (accountId, callId), child of `parent`, registered until it is
+    /// destroyed (a second endpoint for the same key replaces the first in the registry).
+    /// Nothing is started: the caller drives createOffer()/setRemoteDescription().
+    media::WebRtcEndpoint* createEndpoint(const QString& accountId, const QString& callId,
+                                          media::MediaDirection direction, QObject* parent);
+    /// The registered endpoint of (accountId, callId), or nullptr.
+    media::WebRtcEndpoint* endpoint(const QString& accountId, const QString& callId) const;
+
+    /// Mutes (true) or unmutes the microphone of one call; false when it has no endpoint.
+    bool setMuted(const QString& accountId, const QString& callId, bool muted);
+    /// Whether the call's microphone is muted (false without an endpoint).
+    bool isMuted(const QString& accountId, const QString& callId) const;
+
+    int statsIntervalMs() const { return m_statsTimer.interval(); }
+    void setStatsIntervalMs(int ms) { m_statsTimer.setInterval(ms); }
+
+    /// `pulsesrc device="<id>"`, or `autoaudiosrc` for an empty id.
+    static QString sourceForDevice(const QByteArray& deviceId);
+    /// `pulsesink device="<id>"`, or `autoaudiosink` for an empty id.
+    static QString sinkForDevice(const QByteArray& deviceId);
+
+Q_SIGNALS:
+    /// A call got its media endpoint (after createEndpoint()).
+    void endpointCreated(const QString& accountId, const QString& callId);
+    /// The endpoint of a call is gone (call over).
+    void endpointRemoved(const QString& accountId, const QString& callId);
+    /// Microphone level of a call, dBov (media::WebRtcEndpoint::inputLevel), every 100 ms.
+    void inputLevelChanged(const QString& accountId, const QString& callId, double dBov);
+    /// Received level of a call, dBov (media::WebRtcEndpoint::outputLevel).
+    void outputLevelChanged(const QString& accountId, const QString& callId, double dBov);
+    /// Mute state of a call changed through setMuted().
+    void mutedChanged(const QString& accountId, const QString& callId, bool muted);
+    /// Fresh statistics of a call (every statsIntervalMs while connected).
+    void statsUpdated(const QString& accountId, const QString& callId,
+                      const media::MediaStats& stats);
+    /// The media of a call failed (media::WebRtcEndpoint::failed).
+    void mediaFailed(const QString& accountId, const QString& callId, const QString& reason);
+
+private:
+    static QString key(const QString& accountId, const QString& callId);
+    void pollStats();
+
+    const AppSettings* m_settings;
+    QString m_sourceOverride;
+    QString m_sinkOverride;
+    QString m_stunServer;
+    QStringList m_turnServers;
+    QHash<QString, QPointer<media::WebRtcEndpoint>> m_endpoints;
+    QTimer m_statsTimer;
+    mutable std::optional<QString> m_unavailable; ///< cached availability check
+};
+
+} // namespace services

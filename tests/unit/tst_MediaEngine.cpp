@@ -1,0 +1,102 @@
+#include "media/WebRtcEndpoint.h"
+#include "services/AppSettings.h"
+#include "services/MediaEngine.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using services::MediaEngine;
+
+class tst_MediaEngine : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        qunsetenv("CALLBOARD_AUDIO_SOURCE");
+        qunsetenv("CALLBOARD_AUDIO_SINK");
+    }
+
+    void deviceElements_data() {
+        QTest::addColumn<QByteArray>("id");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("sink");
+        QTest::newRow("default") << QByteArray() << u"autoaudiosrc"_qs << u"autoaudiosink"_qs;
+        QTest::newRow("pulse name") << QByteArray("alsa_input.usb-Jabra-00.mono")
+                                    << u"pulsesrc device=\"alsa_input.usb-Jabra-00.mono\""_qs
+                                    << u"pulsesink device=\"alsa_input.usb-Jabra-00.mono\""_qs;
+        QTest::newRow("quotes escaped")
+            << QByteArray("a\"b\\c") << u"pulsesrc device=\"a\\\"b\\\\c\""_qs
+            << u"pulsesink device=\"a\\\"b\\\\c\""_qs;
+    }
+    void deviceElements() {
+        QFETCH(QByteArray, id);
+        QFETCH(QString, source);
+        QFETCH(QString, sink);
+        QCOMPARE(MediaEngine::sourceForDevice(id), source);
+        QCOMPARE(MediaEngine::sinkForDevice(id), sink);
+    }
+
+    void configFollowsSettingsAndOverride() {
+        QTemporaryDir dir;
+        QSettings ini(dir.filePath(u"s.ini"_qs), QSettings::IniFormat);
+        services::AppSettings settings(ini);
+        settings.setInputDevice("mic-1");
+        settings.setOutputDevice("spk-2");
+        MediaEngine engine(&settings);
+        engine.setIceServers(u"stun://127.0.0.1:3478"_qs, {u"turn://u:p@127.0.0.1:3478"_qs});
+        auto c = engine.endpointConfig(media::MediaDirection::SendOnly);
+        QCOMPARE(c.sourceDescription, u"pulsesrc device=\"mic-1\""_qs);
+        QCOMPARE(c.sinkDescription, u"pulsesink device=\"spk-2\""_qs);
+        QCOMPARE(c.direction, media::MediaDirection::SendOnly);
+        QCOMPARE(c.stunServer, u"stun://127.0.0.1:3478"_qs);
+        QCOMPARE(c.turnServers.size(), 1);
+
+        engine.setElementOverride(u"audiotestsrc is-live=true"_qs, u"fakesink"_qs);
+        c = engine.endpointConfig(media::MediaDirection::SendRecv);
+        QCOMPARE(c.sourceDescription, u"audiotestsrc is-live=true"_qs);
+        QCOMPARE(c.sinkDescription, u"fakesink"_qs);
+        QVERIFY(!c.voiceProcessing); // no echo canceller on a synthetic source
+    }
+
+    void registryAndMute() {
+        MediaEngine engine(nullptr);
+        engine.setElementOverride(u"audiotestsrc is-live=true"_qs, u"fakesink"_qs);
+        QSignalSpy created(&engine, &MediaEngine::endpointCreated);
+        QSignalSpy removed(&engine, &MediaEngine::endpointRemoved);
+        QSignalSpy muted(&engine, &MediaEngine::mutedChanged);
+        QVERIFY(!engine.setMuted(u"acc"_qs, u"c1"_qs, true)); // nothing to mute yet
+
+        auto* e =
+            engine.createEndpoint(u"acc"_qs, u"c1"_qs, media::MediaDirection::SendRecv, nullptr);
+        QCOMPARE(created.size(), 1);
+        QCOMPARE(engine.endpoint(u"acc"_qs, u"c1"_qs), e);
+        QVERIFY(!engine.endpoint(u"other"_qs, u"c1"_qs));
+        QVERIFY(engine.setMuted(u"acc"_qs, u"c1"_qs, true));
+        QVERIFY(engine.isMuted(u"acc"_qs, u"c1"_qs));
+        QVERIFY(e->isMuted());
+        QCOMPARE(muted.size(), 1);
+        QVERIFY(engine.setMuted(u"acc"_qs, u"c1"_qs, true)); // same state: no signal
+        QCOMPARE(muted.size(), 1);
+
+        // A replacement for the same key is not forgotten when the first one goes away.
+        auto* second =
+            engine.createEndpoint(u"acc"_qs, u"c1"_qs, media::MediaDirection::SendRecv, nullptr);
+        delete e;
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(engine.endpoint(u"acc"_qs, u"c1"_qs), second);
+        delete second;
+        QCOMPARE(removed.size(), 1);
+        QVERIFY(!engine.endpoint(u"acc"_qs, u"c1"_qs));
+    }
+
+    void availability() {
+        MediaEngine engine(nullptr);
+        // The test machine has the packages of packaging/install-deps.sh.
+        QVERIFY2(engine.isAvailable(), qPrintable(engine.unavailableReason()));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_MediaEngine)
+#include "tst_MediaEngine.moc"
