@@ -9,6 +9,7 @@
 #include "services/CredentialStore.h"
 #include "services/History.h"
 #include "services/LogControl.h"
+#include "services/MediaEngine.h"
 #include "services/SessionMonitor.h"
 #include "services/SessionPasswordCache.h"
 #include "services/StreamMonitor.h"
@@ -35,11 +36,16 @@ AppServices::AppServices(const QString& dataDir, const QString& settingsPath,
     , m_sessions(std::make_unique<services::SessionMonitor>(m_clock))
     , m_recorder(std::make_unique<services::CallHistoryRecorder>(*m_calls, *m_history))
     , m_connector(std::make_unique<services::AccountConnector>(*m_accounts, *m_typed, *m_calls,
-                                                               *m_streams, *m_sessions, m_clock)) {}
+                                                               *m_streams, *m_sessions, m_clock))
+    , m_media(std::make_unique<services::MediaEngine>(m_settings.get())) {
+    // GStreamer starts on the first call (isAvailable()), not here: start-up stays fast.
+    m_connector->setMediaEngine(m_media.get());
+}
 
 AppServices::~AppServices() {
     // Sessions close (and report DISCONNECTED) while every service is still alive.
     m_connector.reset();
+    m_media.reset();
     m_recorder.reset();
 }
 

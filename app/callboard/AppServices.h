@@ -18,6 +18,7 @@ class CallService;
 class CredentialStore;
 class History;
 class LogControl;
+class MediaEngine;
 class SessionMonitor;
 class SessionPasswordCache;
 class StreamMonitor;
@@ -52,6 +53,8 @@ public:
     services::StreamMonitor& streams() const { return *m_streams; }
     services::SessionMonitor& sessions() const { return *m_sessions; }
     services::AccountConnector& connector() const { return *m_connector; }
+    /// Call audio (GStreamer WebRTC), handed to every account binding.
+    services::MediaEngine& media() const { return *m_media; }
 
 private:
     std::shared_ptr<core::Clock> m_clock;
@@ -67,6 +70,7 @@ private:
     std::unique_ptr<services::SessionMonitor> m_sessions;
     std::unique_ptr<services::CallHistoryRecorder> m_recorder;
     std::unique_ptr<services::AccountConnector> m_connector;
+    std::unique_ptr<services::MediaEngine> m_media;
 };
 
 } // namespace app

@@ -121,6 +121,7 @@ void AccountConnector::startWcs(const QString& id, const AccountProfile& profile
     live->session = std::make_unique<wcs::Session>(*options, m_clock);
     live->binding =
         std::make_unique<WcsBinding>(id, *live->session, m_calls, m_streams, m_sessions, m_clock);
+    live->binding->setMediaEngine(m_media);
     if (m_journal) {
         live->binding->setJournal(m_journal);
     }
@@ -144,6 +145,7 @@ void AccountConnector::startSip(const QString& id, const AccountProfile& profile
     live->sip = std::make_unique<sip::ConnectionManager>(std::move(*options));
     live->sipBinding = std::make_unique<SipBinding>(id, *live->sip, profile.registerRequired,
                                                     m_calls, m_sessions, m_clock);
+    live->sipBinding->setMediaEngine(m_media);
     if (m_journal) {
         live->sipBinding->setJournal(m_journal);
     }

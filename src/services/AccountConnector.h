@@ -21,6 +21,7 @@ namespace services {
 
 class AccountService;
 class CallService;
+class MediaEngine;
 class SessionMonitor;
 class SessionPasswordCache;
 class StreamMonitor;
@@ -56,6 +57,9 @@ public:
     /// Journal sink given to every binding (WCS and SIP) created from now on; SIP bindings
     /// journal every raw `connection:*` event with its payload (password redacted).
     void setJournal(WcsBinding::JournalSink sink) { m_journal = std::move(sink); }
+    /// Media engine given to every binding created from now on (calls carry audio); null or
+    /// never set: calls are signalled without audio. Must outlive the bindings.
+    void setMediaEngine(MediaEngine* engine) { m_media = engine; }
 
     /// Starts connecting profile `id`. False when it is unknown, invalid, already connected
     /// or uses a backend this build cannot connect yet (connectFailed() says why); true when
@@ -109,6 +113,7 @@ private:
     SessionMonitor& m_sessions;
     std::shared_ptr<const core::Clock> m_clock;
     WcsBinding::JournalSink m_journal;
+    MediaEngine* m_media = nullptr;
     QHash<QString, std::shared_ptr<Live>> m_live;
     QStringList m_waitingForKeychain;
     QHash<QString, std::shared_ptr<Live>> m_draining; ///< SIP managers sending un-REGISTER

@@ -23,6 +23,7 @@ enum class ConnectionEvent;
 namespace services {
 
 class CallService;
+class MediaEngine;
 class SessionMonitor;
 
 /// Connects one SIP-over-WebSocket account's sip::ConnectionManager to the state services, the
@@ -84,6 +85,10 @@ public:
     bool sendDtmf(const QString& callId, const QString& digits, core::DtmfType type) override;
 
     void setJournal(JournalSink sink) { m_journal = std::move(sink); }
+    /// Where calls get their audio (MediaEngine::createEndpoint); null, or an engine that is
+    /// not isAvailable() when a call starts: that call is signalled without audio and says
+    /// why. Set before the first call; must outlive this binding.
+    void setMediaEngine(MediaEngine* engine) { m_media = engine; }
     const QString& accountId() const { return m_accountId; }
 
 private:
@@ -104,6 +109,7 @@ private:
     SessionMonitor& m_sessions;
     std::shared_ptr<const core::Clock> m_clock;
     JournalSink m_journal;
+    MediaEngine* m_media = nullptr;
     QSet<QString> m_holdForTransfer;           ///< calls held as the first step of a transfer
     QHash<QString, QString> m_transferTargets; ///< call -> transfer target while it runs
 };

@@ -17,6 +17,7 @@ class Session;
 namespace services {
 
 class CallService;
+class MediaEngine;
 class SessionMonitor;
 class StreamMonitor;
 
@@ -37,6 +38,10 @@ public:
 
     /// Where journal entries go (e.g. History::append); empty = no journal.
     void setJournal(JournalSink sink) { m_journal = std::move(sink); }
+    /// Where calls get their audio (MediaEngine::createEndpoint); null, or an engine that is
+    /// not isAvailable() when a call starts: that call is signalled without audio and says
+    /// why. Set before the first call; must outlive this binding.
+    void setMediaEngine(MediaEngine* engine) { m_media = engine; }
     const QString& accountId() const { return m_accountId; }
 
     // CallBackend
@@ -56,6 +61,7 @@ private:
     CallService& m_calls;
     std::shared_ptr<const core::Clock> m_clock;
     JournalSink m_journal;
+    MediaEngine* m_media = nullptr;
 };
 
 } // namespace services
