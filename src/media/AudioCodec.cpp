@@ -20,6 +20,8 @@ QList<AudioCodec> AudioCodec::all() {
         codec("G722", 9, 8000, 1, "avenc_g722", "rtpg722pay", "avdec_g722"),
         codec("PCMU", 0, 8000, 1, "mulawenc", "rtppcmupay", "mulawdec"),
         codec("PCMA", 8, 8000, 1, "alawenc", "rtppcmapay", "alawdec"),
+        codec("TELEPHONE-EVENT", 110, 48000, 1, "", "rtpdtmfsrc", "rtpdtmfdepay"),
+        codec("TELEPHONE-EVENT", 126, 8000, 1, "", "rtpdtmfsrc", "rtpdtmfdepay"),
     };
 }
 
@@ -43,6 +45,19 @@ std::optional<AudioCodec> AudioCodec::find(const QString& encodingName) {
             return c;
     }
     return std::nullopt;
+}
+
+std::optional<AudioCodec> AudioCodec::find(const QString& encodingName, int clockRate) {
+    for (const AudioCodec& c : all()) {
+        if (c.clockRate == clockRate &&
+            c.encodingName.compare(encodingName, Qt::CaseInsensitive) == 0)
+            return c;
+    }
+    return std::nullopt;
+}
+
+bool AudioCodec::isTelephoneEvent() const {
+    return encodingName.compare(QLatin1String("TELEPHONE-EVENT"), Qt::CaseInsensitive) == 0;
 }
 
 QString AudioCodec::rtpCaps() const {

@@ -24,13 +24,19 @@ struct AudioEndpointConfig {
     MediaDirection direction = MediaDirection::SendRecv;
     /// Encoding names to offer, in preference order (AudioCodec::all() names). Codecs whose
     /// GStreamer elements are missing are dropped silently; at least one voice codec must stay.
+    /// TELEPHONE-EVENT (RFC 4733 DTMF) adds both of its clock rates; leave it out to offer and
+    /// accept no DTMF events.
     QStringList codecs{QStringLiteral("OPUS"), QStringLiteral("G722"), QStringLiteral("PCMU"),
-                       QStringLiteral("PCMA")};
+                       QStringLiteral("PCMA"), QStringLiteral("TELEPHONE-EVENT")};
     /// Echo cancellation, noise suppression and gain control (webrtcdsp + webrtcechoprobe,
     /// gstreamer1.0-plugins-bad). Off for synthetic sources; on for a real microphone.
     bool voiceProcessing = false;
     /// Opus target bitrate in bit/s (opusenc `bitrate`, 4000..650000).
     int opusBitrate = 32000;
+    /// Opus frame duration in milliseconds (opusenc `frame-size`: 5, 10, 20, 40 or 60). 10 ms
+    /// frames cut about 10 ms of mouth-to-ear latency per direction against the default 20 ms,
+    /// at twice the packet rate (about 16 kbit/s more IP/UDP/SRTP overhead).
+    int opusFrameMs = 20;
     /// Period of inputLevel()/outputLevel() in milliseconds (level element `interval`).
     int levelIntervalMs = 100;
     /// Longest wait for ICE gathering before the description is published with the candidates

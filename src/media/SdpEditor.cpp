@@ -1,5 +1,7 @@
 #include "media/SdpEditor.h"
 
+#include "media/SdpInspector.h"
+
 #include <functional>
 
 namespace media {
@@ -99,6 +101,101 @@ QString SdpEditor::withCandidates(const QString& sdp, const QStringList& candida
         added << QStringLiteral("a=") + c;
     for (qsizetype i = added.size() - 1; i >= 0; --i)
         lines.insert(firstEnd, added[i]);
+    return lines.join(eol) + eol;
+}
+
+QString SdpEditor::withTelephoneEvents(const QString& sdp,
+                                       const QList<std::pair<int, int>>& events) {
+    const QString eol = lineEnd(sdp);
+    QStringList lines = splitLines(sdp, eol);
+    qsizetype audioStart = -1;
+    qsizetype audioEnd = -1;
+    forEachSection(lines, [&](qsizetype first, qsizetype last) {
+        if (audioStart < 0 && lines[first].startsWith(QLatin1String("m=audio "))) {
+            audioStart = first;
+            audioEnd = last;
+        }
+    });
+    if (audioStart < 0)
+        return lines.join(eol) + eol;
+    QList<int> usedTypes;
+    QList<int> voiceRates;
+    QList<int> eventRates;
+    for (const SdpInspector::RtpMap& map : SdpInspector(sdp).audioRtpMaps()) {
+        usedTypes << map.payloadType;
+        const QString name = map.encodingName.toLower();
+        if (name == QLatin1String("telephone-event"))
+            eventRates << map.clockRate;
+        else if (name != QLatin1String("cn") && name != QLatin1String("rtx") &&
+                 name != QLatin1String("red") && name != QLatin1String("ulpfec"))
+            voiceRates << map.clockRate;
+    }
+    qsizetype insertAt = audioEnd;
+    for (qsizetype i = audioStart + 1; i < audioEnd; ++i) {
+        if (lines[i].startsWith(QLatin1String("a=rtpmap:")) ||
+            lines[i].startsWith(QLatin1String("a=fmtp:")))
+            insertAt = i + 1;
+    }
+    QStringList added;
+    for (const auto& [payloadType, clockRate] : events) {
+        if (!voiceRates.contains(clockRate) || eventRates.contains(clockRate) ||
+            usedTypes.contains(payloadType) || payloadType < 0 || payloadType > 127)
+            continue;
+        lines[audioStart] += QLatin1Char(' ') + QString::number(payloadType);
+        added << QStringLiteral("a=rtpmap:%1 telephone-event/%2").arg(payloadType).arg(clockRate)
+              << QStringLiteral("a=fmtp:%1 0-15").arg(payloadType);
+        usedTypes << payloadType;
+        eventRates << clockRate;
+    }
+    for (qsizetype i = added.size() - 1; i >= 0; --i)
+        lines.insert(insertAt, added[i]);
+    return lines.join(eol) + eol;
+}
+
+QString SdpEditor::withDefaultCandidateAddress(const QString& sdp) {
+    const QString eol = lineEnd(sdp);
+    QStringList lines = splitLines(sdp, eol);
+    // Back to front, so that an inserted c= line does not move the sections still to visit.
+    QList<std::pair<qsizetype, qsizetype>> sections;
+    forEachSection(lines, [&](qsizetype first, qsizetype last) {
+        sections.prepend({first, last});
+    });
+    for (const auto& [first, last] : sections) {
+        // candidate-attribute: foundation component transport priority address port typ type
+        QString bestAddress;
+        QString bestPort;
+        qint64 bestScore = -1;
+        qsizetype connection = -1;
+        for (qsizetype i = first + 1; i < last; ++i) {
+            if (lines[i].startsWith(QLatin1String("c=")))
+                connection = i;
+            if (!lines[i].startsWith(QLatin1String("a=candidate:")))
+                continue;
+            const QStringList f = lines[i].mid(12).split(u' ', Qt::SkipEmptyParts);
+            if (f.size() < 8 || f[1] != u"1" || f[2].compare(u"udp", Qt::CaseInsensitive) != 0)
+                continue;
+            const bool v4 = !f[4].contains(u':');
+            const qint64 score = (v4 ? (qint64(1) << 32) : 0) + f[3].toLongLong();
+            if (score > bestScore) {
+                bestScore = score;
+                bestAddress = f[4];
+                bestPort = f[5];
+            }
+        }
+        if (bestScore < 0)
+            continue;
+        QStringList m = lines[first].split(u' ');
+        if (m.size() < 2 || m[1] == u"0")
+            continue; // a refused stream keeps port 0
+        m[1] = bestPort;
+        lines[first] = m.join(u' ');
+        const QString c = QStringLiteral("c=IN %1 %2")
+                              .arg(bestAddress.contains(u':') ? u"IP6"_qs : u"IP4"_qs, bestAddress);
+        if (connection >= 0)
+            lines[connection] = c;
+        else
+            lines.insert(first + 1, c);
+    }
     return lines.join(eol) + eol;
 }
 

@@ -2,8 +2,11 @@
 
 #include "media/MediaDirection.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <utility>
 
 namespace media {
 
@@ -21,6 +24,20 @@ public:
     /// keeps the ICE session of an earlier description). `candidates` are attribute values as
     /// SdpInspector::candidates() returns them.
     static QString withCandidates(const QString& sdp, const QStringList& candidates);
+    /// `sdp` with RFC 4733 telephone-event in its first audio section: each (payload type,
+    /// clock rate in Hz) of `events` whose clock rate is that of a voice format the section
+    /// lists, whose payload type is free and whose rate has no telephone-event yet, is appended
+    /// to the m= line's format list with `a=rtpmap:<pt> telephone-event/<rate>` and
+    /// `a=fmtp:<pt> 0-15` (RFC 4733 §7.1.1: events 0-15 are the DTMF digits, §3.2) after the
+    /// section's last rtpmap/fmtp line. Anything else is returned unchanged.
+    static QString withTelephoneEvents(const QString& sdp,
+                                       const QList<std::pair<int, int>>& events);
+    /// `sdp` with the m= port and the c= address of every m-section set to its best UDP
+    /// host/srflx/relay candidate of component 1 (IPv4 first, then the highest priority): the
+    /// default destination of RFC 8839 §4.2.1.2. webrtcbin writes `9` and `0.0.0.0` as a
+    /// trickle ICE agent does; a non-trickle peer (baresip, plain SIP phones) then sees
+    /// `a=ice-mismatch` and sends nowhere. Sections without candidates are unchanged.
+    static QString withDefaultCandidateAddress(const QString& sdp);
 };
 
 } // namespace media

@@ -49,6 +49,8 @@ WebRtcEndpoint::WebRtcEndpoint(AudioEndpointConfig config, QObject* parent)
     });
     m_silenceTimer.setInterval(std::max(10, m_config.levelIntervalMs));
     connect(&m_silenceTimer, &QTimer::timeout, this, &WebRtcEndpoint::checkOutputSilence);
+    m_dtmfTimer.setSingleShot(true);
+    connect(&m_dtmfTimer, &QTimer::timeout, this, &WebRtcEndpoint::sendNextDtmfStep);
 }
 
 WebRtcEndpoint::~WebRtcEndpoint() {
@@ -76,6 +78,8 @@ void WebRtcEndpoint::stop() {
     m_relay->detach();
     m_gatheringTimer.stop();
     m_silenceTimer.stop();
+    m_dtmfTimer.stop();
+    m_dtmfQueue.clear();
     m_pendingPublish.reset();
     const bool wasRunning = m_pipeline != nullptr;
     teardownPipeline();
@@ -123,7 +127,11 @@ bool WebRtcEndpoint::setRemoteDescription(const QString& sdp, SdpType type) {
         // transceiver's codec-preferences, payload type included.
         QList<AudioCodec> codecs;
         QList<int> payloadTypes;
+        m_remoteTelephoneEvents.clear();
         for (const SdpInspector::RtpMap& map : SdpInspector(sdp).audioRtpMaps()) {
+            if (map.encodingName.compare(QLatin1String("telephone-event"), Qt::CaseInsensitive) ==
+                0)
+                m_remoteTelephoneEvents.append({map.payloadType, map.clockRate});
             for (const AudioCodec& c : m_codecs) {
                 const bool usable =
                     !m_sendCodec || !c.isVoice() || c.encodingName == m_sendCodec->encodingName;
@@ -265,6 +273,7 @@ void WebRtcEndpoint::completeNegotiation() {
         if (!m_sendCodec)
             fail(QStringLiteral("the answer has no audio codec we can send"));
     }
+    updateDtmfPayloadType(m_weOffered ? remote : local);
     // Directions as published and as received (webrtcbin's own copies say sendrecv).
     const MediaDirection ours =
         SdpInspector(m_localDescription).audioDirection().value_or(MediaDirection::Inactive);

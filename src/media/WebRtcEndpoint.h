@@ -14,8 +14,10 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 typedef struct _GstElement GstElement;
+typedef struct _GstPad GstPad;
 
 namespace media {
 
@@ -41,7 +43,25 @@ class GstRelay;
 /// (re-offers list only that codec, because webrtcbin intersects the preferences with the caps
 /// already flowing). webrtcbin 1.22 answers with a single codec: the first of the offer that
 /// its preferences also list; a remote offer's payload numbers are adopted before answering.
-/// No RFC 4733 telephone-event (see AudioCodec).
+///
+/// DTMF (RFC 4733). Every local description lists telephone-event at the clock rate of each
+/// voice codec it lists (110/48000 next to Opus, 126/8000 next to G.711/G722; an answer takes
+/// the offer's number): webrtcbin writes it into a first offer itself, and the endpoint adds it
+/// to what webrtcbin 1.22 leaves out (its single-codec answers, re-offers narrowed to the codec
+/// that flows) before set-local-description. sendDtmf() drives an rtpdtmfsrc behind an
+/// rtpdtmfmux in front of webrtcbin's sink pad, so events share the voice stream's SSRC,
+/// sequence numbers and timestamp base (RFC 4733 §2.3) and replace voice while a digit lasts;
+/// the mux's telephone-event caps events are kept from webrtcbin, whose codec preferences would
+/// otherwise narrow to telephone-event. Received telephone-event packets arrive on a src pad of
+/// their own; rtpdtmfdepay reports each event once, as dtmfReceived().
+///
+/// Devices. The capture element (sourceDescription) and the playback element
+/// (sinkDescription) are bins of their own and can be replaced in a running call without
+/// renegotiation (setSourceDescription()/setSinkDescription()): the pad at the border is held
+/// idle while the old bin goes to NULL and the new one is linked and started. When a device
+/// cannot start or fails during the call, the endpoint moves on to the system default
+/// (autoaudiosrc/autoaudiosink) and then to silence (`audiotestsrc wave=silence` / `fakesink`),
+/// says so through deviceFailed() and sourceChanged()/sinkChanged(), and the call goes on.
 ///
 /// Directions. webrtcbin 1.22 refuses every renegotiated direction except inactive
 /// ("transceiver direction changes are not implemented"), so its transceiver stays sendrecv
@@ -99,6 +119,34 @@ public:
     /// request). False when the pipeline is not running.
     bool requestStats();
 
+    /// Replaces the capture element (gst-launch syntax, must produce live raw audio, e.g.
+    /// `pulsesrc device="alsa_input.usb-..."`). Before start() it only changes the
+    /// configuration. In a running call the old element stops and the new one takes its place
+    /// with no renegotiation; the peer hears the new source within about one level interval.
+    /// False when `description` could not start: then the fallback (autoaudiosrc, else
+    /// silence) is in use, deviceFailed() and sourceChanged() said so, and the call goes on.
+    bool setSourceDescription(const QString& description);
+    /// Replaces the playback element (gst-launch syntax, consumes raw audio, e.g.
+    /// `pulsesink device="alsa_output..."`), like setSourceDescription(): fallback
+    /// autoaudiosink, else `fakesink`. Receiving, outputLevel() and the call are not
+    /// interrupted.
+    bool setSinkDescription(const QString& description);
+    /// The capture element in use (or configured, before start()).
+    QString sourceDescription() const { return m_config.sourceDescription; }
+    /// The playback element in use (or configured, before start()).
+    QString sinkDescription() const { return m_config.sinkDescription; }
+
+    /// Queues RFC 4733 DTMF events (§3.2: digits 0-9, `*`, `#`, `A`-`D`, case-insensitive)
+    /// on the negotiated telephone-event payload, in the voice stream: each tone lasts
+    /// `durationMs` (40..5000 ms, RFC 4733 §2.5.1.2) followed by `gapMs` of voice (40..5000 ms).
+    /// Tones queued by earlier calls are sent first. False (nothing queued) when a character is
+    /// not a DTMF event, a duration is out of range, the call does not send, or the peer did
+    /// not accept telephone-event at the send codec's clock rate (dtmfPayloadType() empty).
+    bool sendDtmf(const QString& tones, int durationMs = 100, int gapMs = 70);
+    /// The telephone-event payload type negotiated for the send codec's clock rate, once the
+    /// peer's answer/offer listed it (RFC 4733 §7.1.1); nullopt before or without it.
+    std::optional<int> dtmfPayloadType() const { return m_dtmfPayloadType; }
+
     MediaDirection direction() const { return m_direction; }
     /// The direction of our m-line in the last completed exchange (the answer's view for us);
     /// nullopt before the first exchange completes.
@@ -128,9 +176,22 @@ Q_SIGNALS:
     void outputLevel(double dBov);
     void connectionStateChanged(media::PeerConnectionState state);
     void statsReady(const media::MediaStats& stats);
+    /// A capture or playback element could not start or failed during the call (device
+    /// unplugged, unknown device name); `reason` names the element and the GStreamer error. The
+    /// call goes on with the fallback that sourceChanged()/sinkChanged() report next.
+    void deviceFailed(const QString& reason);
+    /// The capture element of the running pipeline is now `description` (a switch or a
+    /// fallback).
+    void sourceChanged(const QString& description);
+    /// The playback element of the running pipeline is now `description`.
+    void sinkChanged(const QString& description);
+    /// The peer sent an RFC 4733 event for a DTMF digit (§3.2: `0`-`9`, `*`, `#`, `A`-`D`), once
+    /// per event, in the order received.
+    void dtmfReceived(QChar tone);
 
 private:
     enum class Signalling { Stable, HaveLocalOffer, HaveRemoteOffer };
+    enum class DeviceRole { Capture, Playback };
     struct Callbacks; // GStreamer signal and bus callbacks (WebRtcEndpointPipeline.cpp)
     struct Promises;  // webrtcbin promise callbacks (WebRtcEndpointPromises.cpp)
 
@@ -142,6 +203,23 @@ private:
     void setSendGateOpen(bool open);
     void handleBusError(const QString& reason);
     void handleLevel(bool input, double dBov);
+
+    // WebRtcEndpointDevices.cpp
+    bool insertDevice(DeviceRole role, const QString& description, QString* error);
+    void removeDevice(DeviceRole role);
+    bool switchDevice(DeviceRole role, const QString& description, const QString& failure);
+    void handleDeviceError(DeviceRole role, int generation, const QString& reason);
+    /// Which device bin (role, generation) `object` belongs to; any thread.
+    static std::optional<std::pair<DeviceRole, int>> deviceOf(void* object);
+
+    // WebRtcEndpointDtmf.cpp
+    bool linkSendMux(GstElement* encoderBin);
+    bool ensureDtmfSource();
+    void sendNextDtmfStep();
+    void updateDtmfPayloadType(const QString& answer);
+    QList<std::pair<int, int>> telephoneEventsFor(SdpType type) const;
+    void handleDtmfEvent(int event);
+    static void linkDtmfReceiver(GstElement* pipeline, GstPad* pad);
 
     // WebRtcEndpointPromises.cpp
     void startCreateDescription(SdpType type);
@@ -167,6 +245,14 @@ private:
     GstElement* m_webrtc = nullptr;
     GstElement* m_valve = nullptr;
     GstElement* m_volume = nullptr;
+    GstElement* m_captureHead = nullptr;  ///< first element after the capture bin, ref held
+    GstElement* m_playbackTail = nullptr; ///< last element before the playback bin, ref held
+    GstElement* m_capture = nullptr;      ///< capture bin in the pipeline (no extra ref)
+    GstElement* m_playback = nullptr;     ///< playback bin in the pipeline (no extra ref)
+    GstElement* m_sendMux = nullptr;      ///< rtpdtmfmux before webrtcbin (no extra ref)
+    GstElement* m_dtmfSource = nullptr;   ///< rtpdtmfsrc, created by the first sendDtmf()
+    int m_captureGeneration = 0;
+    int m_playbackGeneration = 0;
     void* m_transceiver = nullptr; ///< GstWebRTCRTPTransceiver*, ref held
     void* m_sinkPad = nullptr;     ///< webrtcbin's sink_0 (GstPad*), ref held
     int m_id = 0;
@@ -188,6 +274,18 @@ private:
     QTimer m_silenceTimer;
     QElapsedTimer m_sinceOutputLevel;
     bool m_outputSilent = true;
+    std::optional<int> m_dtmfPayloadType;
+    int m_dtmfClockRate = 0;
+    /// telephone-event (payload type, clock rate) pairs of the last remote offer.
+    QList<std::pair<int, int>> m_remoteTelephoneEvents;
+    struct DtmfTone {
+        int event = 0; ///< RFC 4733 §3.2 event code, 0..15
+        int durationMs = 0;
+        int gapMs = 0;
+    };
+    QList<DtmfTone> m_dtmfQueue; ///< the head is playing when m_dtmfToneOn
+    bool m_dtmfToneOn = false;
+    QTimer m_dtmfTimer;
 };
 
 } // namespace media

@@ -89,6 +89,11 @@ struct WebRtcEndpoint::Callbacks {
         GstObject* pipeline = gst_object_get_parent(GST_OBJECT(webrtc));
         if (!pipeline)
             return;
+        if (isTelephoneEvent(pad)) {
+            linkDtmfReceiver(GST_ELEMENT(pipeline), pad);
+            gst_object_unref(pipeline);
+            return;
+        }
         GstElement* decodebin = gst_element_factory_make("decodebin", nullptr);
         g_signal_connect(decodebin, "pad-added", G_CALLBACK(decodedPadAdded), nullptr);
         gst_bin_add(GST_BIN(pipeline), decodebin);
@@ -98,6 +103,22 @@ struct WebRtcEndpoint::Callbacks {
         gst_object_unref(sink);
         gst_object_unref(pipeline);
         qCInfo(lcMedia) << "receiving stream on" << GST_PAD_NAME(pad) << "link" << int(linked);
+    }
+
+    /// True when `pad` carries RFC 4733 telephone-event (its own src pad of webrtcbin).
+    static bool isTelephoneEvent(GstPad* pad) {
+        GstCaps* caps = gst_pad_get_current_caps(pad);
+        if (!caps)
+            caps = gst_pad_query_caps(pad, nullptr);
+        bool result = false;
+        if (caps && !gst_caps_is_empty(caps) && !gst_caps_is_any(caps)) {
+            const gchar* name =
+                gst_structure_get_string(gst_caps_get_structure(caps, 0), "encoding-name");
+            result = name && g_ascii_strcasecmp(name, "TELEPHONE-EVENT") == 0;
+        }
+        if (caps)
+            gst_caps_unref(caps);
+        return result;
     }
 
     /// decodebin raw audio pad -> audioconvert ! audioresample -> a new audiomixer pad.
@@ -147,8 +168,19 @@ struct WebRtcEndpoint::Callbacks {
             const QString reason = QStringLiteral("%1: %2").arg(
                 QString::fromUtf8(GST_OBJECT_NAME(GST_MESSAGE_SRC(message))),
                 QString::fromUtf8(error->message));
-            qCWarning(lcMedia) << "pipeline error:" << reason << debug;
             g_error_free(error);
+            if (const auto device = deviceOf(GST_MESSAGE_SRC(message))) {
+                // A microphone or speaker: the call goes on with a fallback device.
+                qCWarning(lcMedia) << "device error:" << reason << debug;
+                g_free(debug);
+                const DeviceRole role = device->first;
+                const int generation = device->second;
+                post(ref, [role, generation, reason](WebRtcEndpoint* self) {
+                    self->handleDeviceError(role, generation, reason);
+                });
+                break;
+            }
+            qCWarning(lcMedia) << "pipeline error:" << reason << debug;
             g_free(debug);
             post(ref, [reason](WebRtcEndpoint* self) { self->handleBusError(reason); });
             break;
@@ -165,6 +197,13 @@ struct WebRtcEndpoint::Callbacks {
         }
         case GST_MESSAGE_ELEMENT: {
             const GstStructure* s = gst_message_get_structure(message);
+            gint event = -1;
+            if (s && gst_structure_has_name(s, "dtmf-event") &&
+                gst_structure_get_int(s, "number", &event)) {
+                // rtpdtmfdepay: one message when an RFC 4733 event starts.
+                post(ref, [event](WebRtcEndpoint* self) { self->handleDtmfEvent(event); });
+                break;
+            }
             if (!s || !gst_structure_has_name(s, "level"))
                 break;
             const QByteArray source(GST_OBJECT_NAME(GST_MESSAGE_SRC(message)));
@@ -208,7 +247,8 @@ QStringList WebRtcEndpoint::requiredElements(bool voiceProcessing) {
                          QStringLiteral("dtlssrtpenc"),   QStringLiteral("audioconvert"),
                          QStringLiteral("audioresample"), QStringLiteral("level"),
                          QStringLiteral("volume"),        QStringLiteral("valve"),
-                         QStringLiteral("decodebin"),     QStringLiteral("audiomixer")};
+                         QStringLiteral("decodebin"),     QStringLiteral("audiomixer"),
+                         QStringLiteral("rtpdtmfmux")};
     if (voiceProcessing)
         required << QStringLiteral("webrtcdsp") << QStringLiteral("webrtcechoprobe");
     return required;
@@ -233,6 +273,13 @@ bool WebRtcEndpoint::buildPipeline() {
                 m_codecs << c;
         }
     }
+    // telephone-event only at the clock rate of a voice codec (RFC 4733 §7.1.1).
+    m_codecs.removeIf([this](const AudioCodec& event) {
+        return event.isTelephoneEvent() &&
+               std::none_of(m_codecs.begin(), m_codecs.end(), [&event](const AudioCodec& c) {
+                   return c.isVoice() && c.clockRate == event.clockRate;
+               });
+    });
     if (std::none_of(m_codecs.begin(), m_codecs.end(), [](const auto& c) { return c.isVoice(); })) {
         fail(QStringLiteral("no usable voice codec among %1").arg(m_config.codecs.join(u',')));
         return false;
@@ -243,19 +290,23 @@ bool WebRtcEndpoint::buildPipeline() {
     const QString dsp =
         m_config.voiceProcessing ? QStringLiteral("webrtcdsp probe=%1 ! ").arg(probe) : QString();
     const QString echoProbe = m_config.voiceProcessing
-                                  ? QStringLiteral("webrtcechoprobe name=%1 ! ").arg(probe)
+                                  ? QStringLiteral(" ! webrtcechoprobe name=%1").arg(probe)
                                   : QString();
     const qint64 intervalNs = qint64(std::max(10, m_config.levelIntervalMs)) * 1000000;
+    // The capture and playback bins are added by insertDevice() (WebRtcEndpointDevices.cpp),
+    // before `capturehead` and after `playbacktail`, so that they can be replaced in a call.
     const QString description =
         QStringLiteral("webrtcbin name=webrtc bundle-policy=max-bundle "
-                       "%1 ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1 ! %2"
-                       "level name=inlevel post-messages=true interval=%3 ! volume name=mute ! "
+                       "audioconvert name=capturehead ! audioresample ! "
+                       "audio/x-raw,rate=48000,channels=1 ! %1"
+                       "level name=inlevel post-messages=true interval=%2 ! volume name=mute ! "
                        "valve name=sendgate drop=true "
                        "audiomixer name=playmix ! audio/x-raw,rate=48000,channels=1,format=S16LE ! "
-                       "level name=outlevel post-messages=true interval=%3 ! %4%5")
-            .arg(m_config.sourceDescription, dsp)
+                       "level name=outlevel post-messages=true interval=%2%3 ! "
+                       "tee name=playbacktail allow-not-linked=true")
+            .arg(dsp)
             .arg(intervalNs)
-            .arg(echoProbe, m_config.sinkDescription);
+            .arg(echoProbe);
     GError* parseError = nullptr;
     GstElement* pipeline = gst_parse_launch(description.toUtf8().constData(), &parseError);
     if (parseError) {
@@ -270,7 +321,16 @@ bool WebRtcEndpoint::buildPipeline() {
     m_webrtc = gst_bin_get_by_name(GST_BIN(pipeline), "webrtc");
     m_valve = gst_bin_get_by_name(GST_BIN(pipeline), "sendgate");
     m_volume = gst_bin_get_by_name(GST_BIN(pipeline), "mute");
+    m_captureHead = gst_bin_get_by_name(GST_BIN(pipeline), "capturehead");
+    m_playbackTail = gst_bin_get_by_name(GST_BIN(pipeline), "playbacktail");
     g_object_set(m_volume, "mute", gboolean(m_muted), nullptr);
+    QString deviceError;
+    if (!insertDevice(DeviceRole::Capture, m_config.sourceDescription, &deviceError) ||
+        !insertDevice(DeviceRole::Playback, m_config.sinkDescription, &deviceError)) {
+        fail(QStringLiteral("cannot build the pipeline: %1").arg(deviceError));
+        teardownPipeline();
+        return false;
+    }
 
     if (!m_config.stunServer.isEmpty())
         g_object_set(m_webrtc, "stun-server", m_config.stunServer.toUtf8().constData(), nullptr);
@@ -330,12 +390,16 @@ void WebRtcEndpoint::teardownPipeline() {
         gst_object_unref(m_transceiver);
     if (m_sinkPad)
         gst_object_unref(m_sinkPad);
+    gst_object_unref(m_playbackTail);
+    gst_object_unref(m_captureHead);
     gst_object_unref(m_volume);
     gst_object_unref(m_valve);
     gst_object_unref(m_webrtc);
     gst_object_unref(m_pipeline);
     m_transceiver = m_sinkPad = nullptr;
     m_volume = m_valve = m_webrtc = m_pipeline = nullptr;
+    m_captureHead = m_playbackTail = m_capture = m_playback = nullptr;
+    m_sendMux = m_dtmfSource = nullptr;
 }
 
 void WebRtcEndpoint::setCodecPreferences(const QList<AudioCodec>& codecs,
@@ -353,7 +417,9 @@ void WebRtcEndpoint::setCodecPreferences(const QList<AudioCodec>& codecs,
 bool WebRtcEndpoint::linkSendCodec(const AudioCodec& codec, int payloadType) {
     QString encoder = codec.encoder;
     if (codec.encodingName == QLatin1String("OPUS"))
-        encoder += QStringLiteral(" bitrate=%1 audio-type=voice").arg(m_config.opusBitrate);
+        encoder += QStringLiteral(" bitrate=%1 audio-type=voice frame-size=%2")
+                       .arg(m_config.opusBitrate)
+                       .arg(m_config.opusFrameMs);
     const QString description = QStringLiteral("audioconvert ! audioresample ! %1 ! %2 pt=%3")
                                     .arg(encoder, codec.payloader)
                                     .arg(payloadType);
@@ -368,18 +434,16 @@ bool WebRtcEndpoint::linkSendCodec(const AudioCodec& codec, int payloadType) {
     }
     gst_bin_add(GST_BIN(m_pipeline), bin);
     GstPad* binSink = gst_element_get_static_pad(bin, "sink");
-    GstPad* binSrc = gst_element_get_static_pad(bin, "src");
     GstPad* valveSrc = gst_element_get_static_pad(m_valve, "src");
-    const GstPadLinkReturn toWebrtc = gst_pad_link(binSrc, static_cast<GstPad*>(m_sinkPad));
+    const bool toWebrtc = linkSendMux(bin);
     const GstPadLinkReturn fromValve = gst_pad_link(valveSrc, binSink);
     gst_object_unref(valveSrc);
-    gst_object_unref(binSrc);
     gst_object_unref(binSink);
-    if (toWebrtc != GST_PAD_LINK_OK || fromValve != GST_PAD_LINK_OK) {
+    if (!toWebrtc || fromValve != GST_PAD_LINK_OK) {
         fail(QStringLiteral("cannot link the %1 encoder (%2/%3)")
                  .arg(codec.encodingName)
                  .arg(int(fromValve))
-                 .arg(int(toWebrtc)));
+                 .arg(toWebrtc));
         return false;
     }
     gst_element_sync_state_with_parent(bin);

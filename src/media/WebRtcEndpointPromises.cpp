@@ -5,9 +5,11 @@
 
 #include "media/GstRelay.h"
 #include "media/Logging.h"
+#include "media/SdpEditor.h"
 
 #define GST_USE_UNSTABLE_API
 #include <gst/gst.h>
+#include <gst/sdp/sdp.h>
 #include <gst/webrtc/webrtc.h>
 
 #include <QDateTime>
@@ -16,15 +18,18 @@ namespace media {
 
 namespace {
 
-/// User data of one promise: who to tell, which webrtcbin, which description type.
+/// User data of one promise: who to tell, which webrtcbin, which description type, and the
+/// telephone-event formats a created description must list (SdpEditor::withTelephoneEvents).
 struct PromiseContext {
     std::shared_ptr<GstRelay> relay;
     GstElement* webrtc = nullptr; ///< ref held
     SdpType type = SdpType::Offer;
+    QList<std::pair<int, int>> telephoneEvents;
 
     static PromiseContext* create(const std::shared_ptr<GstRelay>& relay, GstElement* webrtc,
-                                  SdpType type) {
-        return new PromiseContext{relay, GST_ELEMENT(gst_object_ref(webrtc)), type};
+                                  SdpType type, QList<std::pair<int, int>> telephoneEvents = {}) {
+        return new PromiseContext{relay, GST_ELEMENT(gst_object_ref(webrtc)), type,
+                                  std::move(telephoneEvents)};
     }
     static void destroy(gpointer data) {
         auto* context = static_cast<PromiseContext*>(data);
@@ -48,6 +53,33 @@ const GstStructure* replyOf(GstPromise* promise, QString* error) {
         g_error_free(gerror);
     }
     return reply;
+}
+
+/// `description` with the telephone-event formats webrtcbin 1.22 leaves out (see
+/// WebRtcEndpoint: single-codec answers, re-offers narrowed to the flowing codec). Takes
+/// ownership of `description` and returns it or its replacement.
+GstWebRTCSessionDescription* withTelephoneEvents(GstWebRTCSessionDescription* description,
+                                                 const QList<std::pair<int, int>>& events) {
+    if (events.isEmpty())
+        return description;
+    gchar* text = gst_sdp_message_as_text(description->sdp);
+    const QString before = QString::fromUtf8(text);
+    g_free(text);
+    const QString after = SdpEditor::withTelephoneEvents(before, events);
+    if (after == before)
+        return description;
+    GstSDPMessage* message = nullptr;
+    if (gst_sdp_message_new_from_text(after.toUtf8().constData(), &message) != GST_SDP_OK ||
+        !message) {
+        if (message)
+            gst_sdp_message_free(message);
+        qCWarning(lcMedia) << "cannot add telephone-event to the local description";
+        return description;
+    }
+    GstWebRTCSessionDescription* edited =
+        gst_webrtc_session_description_new(description->type, message);
+    gst_webrtc_session_description_free(description);
+    return edited;
 }
 
 } // namespace
@@ -78,6 +110,7 @@ struct WebRtcEndpoint::Promises {
                    error.isEmpty() ? QStringLiteral("no description") : error);
             return;
         }
+        description = withTelephoneEvents(description, context->telephoneEvents);
         auto* next = PromiseContext::create(context->relay, context->webrtc, context->type);
         GstPromise* set =
             gst_promise_new_with_change_func(localDescriptionSet, next, PromiseContext::destroy);
@@ -127,7 +160,7 @@ struct WebRtcEndpoint::Promises {
 };
 
 void WebRtcEndpoint::startCreateDescription(SdpType type) {
-    auto* context = PromiseContext::create(m_relay, m_webrtc, type);
+    auto* context = PromiseContext::create(m_relay, m_webrtc, type, telephoneEventsFor(type));
     GstPromise* promise = gst_promise_new_with_change_func(Promises::descriptionCreated, context,
                                                            PromiseContext::destroy);
     g_signal_emit_by_name(m_webrtc, type == SdpType::Offer ? "create-offer" : "create-answer",

@@ -3,6 +3,7 @@
 #include "media/Gst.h"
 #include "media/WebRtcEndpoint.h"
 #include "services/AppSettings.h"
+#include "services/AudioDevices.h"
 #include "services/LogControlCategories.h"
 
 namespace services {
@@ -19,12 +20,28 @@ QString withDevice(const char* element, const QByteArray& deviceId) {
 } // namespace
 
 MediaEngine::MediaEngine(const AppSettings* settings, QObject* parent)
+    : MediaEngine(settings, nullptr, parent) {}
+
+MediaEngine::MediaEngine(const AppSettings* settings, AudioDevices* devices, QObject* parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_devices(devices)
     , m_sourceOverride(qEnvironmentVariable("CALLBOARD_AUDIO_SOURCE"))
     , m_sinkOverride(qEnvironmentVariable("CALLBOARD_AUDIO_SINK")) {
     m_statsTimer.setInterval(2000);
     connect(&m_statsTimer, &QTimer::timeout, this, &MediaEngine::pollStats);
+    if (m_settings) {
+        m_effectiveInput = m_settings->inputDevice();
+        m_effectiveOutput = m_settings->outputDevice();
+        connect(m_settings, &AppSettings::changed, this, &MediaEngine::onSettingChanged);
+    }
+    // The device lists are read on the first call (AudioDevices is lazy), then on hot-plug.
+    if (m_devices) {
+        connect(m_devices, &AudioDevices::inputsChanged, this,
+                [this] { followDevices(true, true); });
+        connect(m_devices, &AudioDevices::outputsChanged, this,
+                [this] { followDevices(false, true); });
+    }
 }
 
 MediaEngine::~MediaEngine() = default;
@@ -70,16 +87,76 @@ QString MediaEngine::sinkForDevice(const QByteArray& deviceId) {
     return deviceId.isEmpty() ? QStringLiteral("autoaudiosink") : withDevice("pulsesink", deviceId);
 }
 
+QByteArray MediaEngine::effectiveDevice(bool input) const {
+    const QByteArray selected =
+        !m_settings ? QByteArray()
+                    : (input ? m_settings->inputDevice() : m_settings->outputDevice());
+    if (selected.isEmpty() || !m_devices)
+        return selected;
+    const QList<AudioDevices::Device> present = input ? m_devices->inputs() : m_devices->outputs();
+    return AudioDevices::find(present, selected) ? selected : QByteArray();
+}
+
+QString MediaEngine::currentSource() const {
+    return m_sourceOverride.isEmpty() ? sourceForDevice(m_effectiveInput) : m_sourceOverride;
+}
+
+QString MediaEngine::currentSink() const {
+    return m_sinkOverride.isEmpty() ? sinkForDevice(m_effectiveOutput) : m_sinkOverride;
+}
+
+void MediaEngine::onSettingChanged(const QString& key) {
+    if (key == QLatin1String("inputDevice"))
+        followDevices(true, false);
+    else if (key == QLatin1String("outputDevice"))
+        followDevices(false, false);
+}
+
+void MediaEngine::followDevices(bool input, bool hotPlug) {
+    QByteArray& effective = input ? m_effectiveInput : m_effectiveOutput;
+    const QByteArray now = effectiveDevice(input);
+    if (now == effective)
+        return;
+    const QByteArray selected =
+        !m_settings ? QByteArray()
+                    : (input ? m_settings->inputDevice() : m_settings->outputDevice());
+    const char* what = input ? "microphone" : "speaker";
+    if (now.isEmpty() && !selected.isEmpty())
+        qCWarning(lcServices) << "the selected" << what << selected
+                              << (hotPlug ? "is gone" : "is not plugged in")
+                              << "; calls use the system default";
+    else if (hotPlug)
+        qCInfo(lcServices) << "the selected" << what << now << "is back; calls switch to it";
+    else
+        qCInfo(lcServices) << "calls switch to the" << what
+                           << (now.isEmpty() ? QByteArray("(system default)") : now);
+    effective = now;
+    switchEndpoints(input);
+}
+
+void MediaEngine::switchEndpoints(bool input) {
+    if (!(input ? m_sourceOverride : m_sinkOverride).isEmpty())
+        return; // tests, CI, headless demo: fixed elements
+    const QString description = input ? currentSource() : currentSink();
+    const auto endpoints = m_endpoints.values();
+    for (const QPointer<media::WebRtcEndpoint>& weak : endpoints) {
+        media::WebRtcEndpoint* e = weak.data();
+        if (!e)
+            continue;
+        if (input)
+            e->setSourceDescription(description);
+        else
+            e->setSinkDescription(description);
+    }
+}
+
 media::AudioEndpointConfig MediaEngine::endpointConfig(media::MediaDirection direction) const {
     media::AudioEndpointConfig config;
     config.direction = direction;
     config.stunServer = m_stunServer;
     config.turnServers = m_turnServers;
-    const QByteArray input = m_settings ? m_settings->inputDevice() : QByteArray();
-    const QByteArray output = m_settings ? m_settings->outputDevice() : QByteArray();
-    config.sourceDescription =
-        m_sourceOverride.isEmpty() ? sourceForDevice(input) : m_sourceOverride;
-    config.sinkDescription = m_sinkOverride.isEmpty() ? sinkForDevice(output) : m_sinkOverride;
+    config.sourceDescription = currentSource();
+    config.sinkDescription = currentSink();
     // Echo cancellation only makes sense for a real microphone next to a real speaker.
     config.voiceProcessing =
         m_sourceOverride.isEmpty() &&
@@ -94,6 +171,9 @@ QString MediaEngine::key(const QString& accountId, const QString& callId) {
 media::WebRtcEndpoint* MediaEngine::createEndpoint(const QString& accountId, const QString& callId,
                                                    media::MediaDirection direction,
                                                    QObject* parent) {
+    // The first call starts watching hot-plug; a device unplugged since start-up is noticed.
+    followDevices(true, true);
+    followDevices(false, true);
     auto* endpoint = new media::WebRtcEndpoint(endpointConfig(direction), parent);
     const QString k = key(accountId, callId);
     m_endpoints.insert(k, endpoint);
@@ -113,6 +193,11 @@ media::WebRtcEndpoint* MediaEngine::createEndpoint(const QString& accountId, con
             [this, accountId, callId](const QString& reason) {
                 qCWarning(lcServices) << "media of call" << callId << "failed:" << reason;
                 Q_EMIT mediaFailed(accountId, callId, reason);
+            });
+    connect(endpoint, &media::WebRtcEndpoint::deviceFailed, this,
+            [this, accountId, callId](const QString& reason) {
+                qCWarning(lcServices) << "audio device of call" << callId << "failed:" << reason;
+                Q_EMIT deviceFailed(accountId, callId, reason);
             });
     connect(endpoint, &QObject::destroyed, this, [this, k, accountId, callId, endpoint] {
         // Only forget the key when it still names this endpoint (not a replacement).

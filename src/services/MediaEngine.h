@@ -20,6 +20,7 @@ class WebRtcEndpoint;
 namespace services {
 
 class AppSettings;
+class AudioDevices;
 
 /// The media side of every call and stream of the application (issue #7): builds one
 /// media::WebRtcEndpoint per call from the user's audio settings, keeps them addressable by
@@ -35,6 +36,12 @@ class AppSettings;
 /// variables `CALLBOARD_AUDIO_SOURCE` / `CALLBOARD_AUDIO_SINK` (gst-launch descriptions, e.g.
 /// `audiotestsrc is-live=true wave=sine freq=440` and `fakesink`) replace the devices.
 ///
+/// Switching. A change of AppSettings "inputDevice"/"outputDevice" switches the capture/playback
+/// element of every live endpoint at once (media::WebRtcEndpoint::setSourceDescription(), no
+/// renegotiation). With an AudioDevices, hot-plug is followed too: when the selected device
+/// disappears, calls move to the system default (and the log says so); when it comes back, they
+/// move back. An element override (setElementOverride() or the environment) is never switched.
+///
 /// Availability. isAvailable() is false when GStreamer cannot start or one of the WebRTC
 /// elements (webrtcbin, nicesrc, dtlssrtpenc, opusenc...) is missing; unavailableReason() names
 /// them. Backends then fall back to signalling without audio and say why.
@@ -48,6 +55,8 @@ public:
     /// `settings` may be null (then the system default devices are used); it must outlive this
     /// object.
     explicit MediaEngine(const AppSettings* settings, QObject* parent = nullptr);
+    /// As above, following hot-plug through `devices` (may be null; must outlive this object).
+    MediaEngine(const AppSettings* settings, AudioDevices* devices, QObject* parent = nullptr);
     ~MediaEngine() override;
 
     /// True when calls can carry audio (see the class comment).
@@ -81,6 +90,12 @@ public:
     int statsIntervalMs() const { return m_statsTimer.interval(); }
     void setStatsIntervalMs(int ms) { m_statsTimer.setInterval(ms); }
 
+    /// The capture description new and live endpoints use now: the override, else the
+    /// selected input device, else (empty or unplugged) the system default.
+    QString currentSource() const;
+    /// The playback description, like currentSource().
+    QString currentSink() const;
+
     /// `pulsesrc device="<id>"`, or `autoaudiosrc` for an empty id.
     static QString sourceForDevice(const QByteArray& deviceId);
     /// `pulsesink device="<id>"`, or `autoaudiosink` for an empty id.
@@ -102,12 +117,25 @@ Q_SIGNALS:
                       const media::MediaStats& stats);
     /// The media of a call failed (media::WebRtcEndpoint::failed).
     void mediaFailed(const QString& accountId, const QString& callId, const QString& reason);
+    /// A microphone or speaker of a call failed; the call goes on with a fallback
+    /// (media::WebRtcEndpoint::deviceFailed).
+    void deviceFailed(const QString& accountId, const QString& callId, const QString& reason);
 
 private:
     static QString key(const QString& accountId, const QString& callId);
     void pollStats();
+    void onSettingChanged(const QString& key);
+    /// Re-reads the selection and the device list; switches live endpoints when the device to
+    /// use changed. `hotPlug`: the list changed (else the setting did), for the log.
+    void followDevices(bool input, bool hotPlug);
+    /// The selected device id, or empty when it is not plugged in (per m_devices).
+    QByteArray effectiveDevice(bool input) const;
+    void switchEndpoints(bool input);
 
     const AppSettings* m_settings;
+    AudioDevices* m_devices = nullptr;
+    QByteArray m_effectiveInput;  ///< the input device live endpoints use ("" = default)
+    QByteArray m_effectiveOutput; ///< the output device live endpoints use ("" = default)
     QString m_sourceOverride;
     QString m_sinkOverride;
     QString m_stunServer;

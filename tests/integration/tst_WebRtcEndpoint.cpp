@@ -1,86 +1,21 @@
 // media::WebRtcEndpoint: two endpoints in one process, SDP handed over in-process (no
 // signalling server), real webrtcbin ICE + DTLS-SRTP over loopback/host candidates, synthetic
 // audio (audiotestsrc) and fakesink, so it runs headless without a sound card.
+#include "WebRtcCallFixture.h"
+
 #include "media/Gst.h"
 #include "media/SdpInspector.h"
-#include "media/WebRtcEndpoint.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
-#include <memory>
-
 using media::MediaDirection;
 using media::SdpType;
 using media::WebRtcEndpoint;
-
-namespace {
-
-constexpr double kAudible = -50.0; ///< dBov: clearly more than silence (the sine is about -5)
-constexpr double kQuiet = -90.0;   ///< dBov: silence (kSilenceDb) or codec noise floor
-
-media::AudioEndpointConfig syntheticConfig(int frequencyHz) {
-    media::AudioEndpointConfig config;
-    config.sourceDescription =
-        QStringLiteral("audiotestsrc is-live=true wave=sine volume=0.5 freq=%1").arg(frequencyHz);
-    config.sinkDescription = QStringLiteral("fakesink sync=false");
-    return config;
-}
-
-/// One endpoint plus what it reported last.
-struct Side {
-    std::unique_ptr<WebRtcEndpoint> endpoint;
-    double outputDb = WebRtcEndpoint::kSilenceDb;
-    double inputDb = WebRtcEndpoint::kSilenceDb;
-    QStringList failures;
-    QString lastOffer;
-    QString lastAnswer;
-    int completed = 0;
-};
-
-/// A and B wired back to back: whatever one publishes, the other applies (and answers).
-class Call {
-public:
-    explicit Call(media::AudioEndpointConfig a = syntheticConfig(440),
-                  media::AudioEndpointConfig b = syntheticConfig(880)) {
-        m_a.endpoint = std::make_unique<WebRtcEndpoint>(std::move(a));
-        m_b.endpoint = std::make_unique<WebRtcEndpoint>(std::move(b));
-        wire(m_a, m_b);
-        wire(m_b, m_a);
-    }
-
-    Side& a() { return m_a; }
-    Side& b() { return m_b; }
-
-private:
-    static void wire(Side& from, Side& to) {
-        WebRtcEndpoint* source = from.endpoint.get();
-        QObject::connect(source, &WebRtcEndpoint::localDescriptionReady, source,
-                         [&from, &to](const QString& sdp, SdpType type) {
-                             if (type == SdpType::Offer) {
-                                 from.lastOffer = sdp;
-                                 to.endpoint->setRemoteDescription(sdp, SdpType::Offer);
-                                 to.endpoint->createAnswer();
-                             } else {
-                                 from.lastAnswer = sdp;
-                                 to.endpoint->setRemoteDescription(sdp, SdpType::Answer);
-                             }
-                         });
-        QObject::connect(source, &WebRtcEndpoint::outputLevel, source,
-                         [&from](double db) { from.outputDb = db; });
-        QObject::connect(source, &WebRtcEndpoint::inputLevel, source,
-                         [&from](double db) { from.inputDb = db; });
-        QObject::connect(source, &WebRtcEndpoint::failed, source,
-                         [&from](const QString& reason) { from.failures << reason; });
-        QObject::connect(source, &WebRtcEndpoint::negotiationCompleted, source,
-                         [&from] { ++from.completed; });
-    }
-
-    Side m_a;
-    Side m_b;
-};
-
-} // namespace
+using webrtctest::Call;
+using webrtctest::kAudible;
+using webrtctest::kQuiet;
+using webrtctest::syntheticConfig;
 
 class tst_WebRtcEndpoint : public QObject {
     Q_OBJECT

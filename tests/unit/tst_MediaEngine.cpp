@@ -1,5 +1,6 @@
 #include "media/WebRtcEndpoint.h"
 #include "services/AppSettings.h"
+#include "services/AudioDevices.h"
 #include "services/MediaEngine.h"
 
 #include <QSettings>
@@ -7,7 +8,22 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using services::MediaEngine;
+
+namespace {
+
+/// Fixed device lists instead of QMediaDevices; plug()/unplug() emit the hot-plug signals.
+class FakeDevices : public services::AudioDevices {
+public:
+    QList<Device> in{{"mic-1", u"Mic"_qs, false}};
+    QList<Device> out{{"spk-2", u"Speaker"_qs, false}};
+    QList<Device> inputs() override { return in; }
+    QList<Device> outputs() override { return out; }
+};
+
+} // namespace
 
 class tst_MediaEngine : public QObject {
     Q_OBJECT
@@ -89,6 +105,41 @@ private Q_SLOTS:
         delete second;
         QCOMPARE(removed.size(), 1);
         QVERIFY(!engine.endpoint(u"acc"_qs, u"c1"_qs));
+    }
+
+    /// Settings changes and hot-plug switch the endpoints of live calls (not started here, so
+    /// the switch shows in their configuration); an override is never switched.
+    void switchesLiveEndpoints() {
+        QTemporaryDir dir;
+        QSettings ini(dir.filePath(u"s.ini"_qs), QSettings::IniFormat);
+        services::AppSettings settings(ini);
+        settings.setInputDevice("mic-1");
+        settings.setOutputDevice("spk-2");
+        FakeDevices devices;
+        MediaEngine engine(&settings, &devices);
+        engine.setElementOverride(QString(), QString());
+        std::unique_ptr<media::WebRtcEndpoint> e(
+            engine.createEndpoint(u"acc"_qs, u"c1"_qs, media::MediaDirection::SendRecv, nullptr));
+        QCOMPARE(e->sourceDescription(), u"pulsesrc device=\"mic-1\""_qs);
+
+        settings.setOutputDevice("spk-3"); // not plugged in: system default
+        QCOMPARE(e->sinkDescription(), u"autoaudiosink"_qs);
+        devices.out.append({"spk-3", u"Headset"_qs, false});
+        Q_EMIT devices.outputsChanged();
+        QCOMPARE(e->sinkDescription(), u"pulsesink device=\"spk-3\""_qs);
+
+        devices.in.clear(); // microphone unplugged, then back
+        Q_EMIT devices.inputsChanged();
+        QCOMPARE(e->sourceDescription(), u"autoaudiosrc"_qs);
+        QCOMPARE(engine.currentSource(), u"autoaudiosrc"_qs);
+        devices.in.append({"mic-1", u"Mic"_qs, false});
+        Q_EMIT devices.inputsChanged();
+        QCOMPARE(e->sourceDescription(), u"pulsesrc device=\"mic-1\""_qs);
+
+        engine.setElementOverride(u"audiotestsrc is-live=true"_qs, u"fakesink"_qs);
+        settings.setInputDevice(QByteArray());
+        QCOMPARE(e->sourceDescription(), u"pulsesrc device=\"mic-1\""_qs); // untouched
+        QCOMPARE(engine.currentSource(), u"audiotestsrc is-live=true"_qs);
     }
 
     void availability() {

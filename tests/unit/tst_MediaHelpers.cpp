@@ -231,8 +231,34 @@ private Q_SLOTS:
         QCOMPARE(pcmu->payloadType, 0);
         QVERIFY(pcmu->isVoice());
         QVERIFY(!pcmu->rtpCaps().contains(QLatin1String("encoding-params")));
-        QCOMPARE(media::AudioCodec::find(QStringLiteral("telephone-event")), std::nullopt);
+        const auto event8k = media::AudioCodec::find(QStringLiteral("telephone-event"), 8000);
+        QVERIFY(event8k.has_value());
+        QCOMPARE(event8k->payloadType, 126);
+        QVERIFY(event8k->isTelephoneEvent() && !event8k->isVoice());
+        QCOMPARE(media::AudioCodec::find(QStringLiteral("TELEPHONE-EVENT"), 48000)->payloadType,
+                 110);
         QCOMPARE(media::AudioCodec::find(QStringLiteral("SILK")), std::nullopt);
+    }
+
+    /// webrtcbin's single-codec answer gets the offer's telephone-event at the voice codec's
+    /// rate only; nothing changes when it is there or no voice codec has that rate.
+    void addsTelephoneEvents() {
+        const QString answer = QStringLiteral("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+                                              "a=mid:audio0\r\na=rtpmap:111 OPUS/48000/2\r\n"
+                                              "a=sendrecv\r\n");
+        const QString edited =
+            media::SdpEditor::withTelephoneEvents(answer, {{101, 48000}, {126, 8000}});
+        QCOMPARE(edited, QStringLiteral("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111 101\r\n"
+                                        "a=mid:audio0\r\na=rtpmap:111 OPUS/48000/2\r\n"
+                                        "a=rtpmap:101 telephone-event/48000\r\n"
+                                        "a=fmtp:101 0-15\r\na=sendrecv\r\n"));
+        QCOMPARE(media::SdpEditor::withTelephoneEvents(edited, {{110, 48000}}), edited);
+        // payload type taken by another format, and no SDP audio section at all
+        QCOMPARE(media::SdpEditor::withTelephoneEvents(answer, {{111, 48000}}), answer);
+        QCOMPARE(media::SdpEditor::withTelephoneEvents(QStringLiteral("v=0\n"), {{101, 8000}}),
+                 QStringLiteral("v=0\n"));
+        const QString plain = QString::fromLatin1(kPlainAnswer); // has telephone-event/8000
+        QCOMPARE(media::SdpEditor::withTelephoneEvents(plain, {{126, 8000}}), plain);
     }
 
     void connectionStateNames() {
