@@ -40,6 +40,12 @@ if [ "$want_tests" = 1 ]; then
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 fi
 
+# npm packages of the JsSIP interop test peer, `npm ci` of its lock file (idempotent).
+install_node_test_deps() {
+  [ "$want_tests" = 1 ] || return 0
+  sh "$(dirname "${BASH_SOURCE[0]}")/../tests/interop/jssip/setup.sh"
+}
+
 missing=()
 for p in "${pkgs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -49,6 +55,7 @@ done
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "install-deps: all ${#pkgs[@]} packages present"
+  install_node_test_deps
   exit 0
 fi
 
@@ -63,3 +70,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_node_test_deps

@@ -1,14 +1,17 @@
 #include "services/SipBinding.h"
 
+#include "media/WebRtcEndpoint.h"
 #include "services/CallService.h"
 #include "services/LogControlCategories.h"
+#include "services/MediaEngine.h"
 #include "services/SessionMonitor.h"
+#include "services/WebRtcDescriptionHandler.h"
 #include "sip/ConnectionManager.h"
 #include "sip/ConnectionParameters.h"
-#include "sip/PlaceholderSdp.h"
+#include "sip/PlaceholderDescriptionHandler.h"
 #include "sip/RtcSession.h"
 
-#include <QRandomGenerator>
+#include <QPointer>
 
 #include <QJsonValue>
 
@@ -18,7 +21,11 @@ namespace services {
 
 namespace {
 
-const QString kNoAudio = u"connected without audio: the media engine is not available yet"_s;
+/// The call row's info once a call is up: "" with audio, else why there is none.
+QString audioInfo(const sip::RtcSession* s) {
+    const QString why = s ? s->descriptionHandler()->noAudioReason() : QString();
+    return why.isEmpty() ? QString() : u"connected without audio: "_s + why;
+}
 
 int statusOf(const QJsonObject& payload) {
     const QJsonValue r = payload.value(u"response"_s);
@@ -55,7 +62,8 @@ SipBinding::SipBinding(QString accountId, sip::ConnectionManager& manager, bool 
             });
     connect(&manager, &sip::ConnectionManager::callAccepted, this,
             [this](const QString& id, const QJsonObject& p) {
-                applyCall(id, core::CallStatus::Established, statusOf(p), kNoAudio);
+                applyCall(id, core::CallStatus::Established, statusOf(p),
+                          audioInfo(m_manager.session(id)));
             });
     connect(&manager, &sip::ConnectionManager::callEnded, this, &SipBinding::onCallEnded);
     connect(&manager, &sip::ConnectionManager::recoveryScheduled, this,
@@ -141,6 +149,21 @@ void SipBinding::onEvent(sip::ConnectionEvent event, const QJsonObject& payload)
     }
 }
 
+void SipBinding::setMediaEngine(MediaEngine* engine) {
+    m_media = engine;
+    // The manager may outlive this binding (un-REGISTER while draining): no raw `this`.
+    m_manager.setDescriptionHandlerFactory(
+        [media = QPointer<MediaEngine>(engine), accountId = m_accountId](
+            const QString& id, QObject* parent) -> sip::SessionDescriptionHandler* {
+            MediaEngine* live = media.data();
+            if (live && live->isAvailable()) {
+                return new WebRtcDescriptionHandler(*live, accountId, id, parent);
+            }
+            return new sip::PlaceholderDescriptionHandler(
+                live ? live->unavailableReason() : tr("no media engine is installed"), parent);
+        });
+}
+
 SipBinding::~SipBinding() {
     m_calls.setBackend(m_accountId, nullptr);
 }
@@ -158,9 +181,7 @@ void SipBinding::applyCall(const QString& callId, core::CallStatus status, int s
 
 QString SipBinding::dial(const QString& callee, bool video) {
     Q_UNUSED(video) // no video without a media layer
-    const QString id = m_manager.call(
-        callee, sip::PlaceholderSdp::offer(QRandomGenerator::global()->generate64() >> 2, 1,
-                                           sip::PlaceholderSdp::baseDirection()));
+    const QString id = m_manager.call(callee);
     if (!id.isEmpty()) {
         core::CallStatusEvent e;
         e.callId = id;
@@ -209,11 +230,19 @@ bool SipBinding::transfer(const QString& callId, const QString& target) {
 
 bool SipBinding::sendDtmf(const QString& callId, const QString& digits, core::DtmfType type) {
     sip::RtcSession* s = m_manager.session(callId);
-    if (type == core::DtmfType::Rfc2833) {
-        qCInfo(lcServices) << "SIP call" << callId
-                           << ": RFC 2833 needs the media engine; sending DTMF by SIP INFO";
+    if (!s || !s->isEstablished()) {
+        return false;
     }
-    return s && s->sendDtmf(digits);
+    if (type == core::DtmfType::Rfc2833) {
+        // RFC 4733 events in the call's RTP stream when telephone-event was negotiated.
+        media::WebRtcEndpoint* e = m_media ? m_media->endpoint(m_accountId, callId) : nullptr;
+        if (e && e->sendDtmf(digits)) {
+            return true;
+        }
+        qCInfo(lcServices) << "SIP call" << callId
+                           << ": no telephone-event negotiated; sending DTMF by SIP INFO";
+    }
+    return s->sendDtmf(digits);
 }
 
 void SipBinding::onIncomingCall(const QJsonObject& payload) {
@@ -258,15 +287,15 @@ void SipBinding::attachSession(const QString& id) {
     if (!s) {
         return;
     }
-    connect(s, &sip::RtcSession::holdChanged, this,
-            [this, id](const QString& originator, bool onHold) {
-                if (originator == u"local"_s) {
-                    applyCall(id, onHold ? core::CallStatus::Hold : core::CallStatus::Established);
-                } else {
-                    applyCall(id, core::CallStatus::Established, -1,
-                              onHold ? u"held by the other party"_s : kNoAudio);
-                }
-            });
+    connect(
+        s, &sip::RtcSession::holdChanged, this, [this, id](const QString& originator, bool onHold) {
+            if (originator == u"local"_s) {
+                applyCall(id, onHold ? core::CallStatus::Hold : core::CallStatus::Established);
+            } else {
+                applyCall(id, core::CallStatus::Established, -1,
+                          onHold ? u"held by the other party"_s : audioInfo(m_manager.session(id)));
+            }
+        });
     connect(s, &sip::RtcSession::updateFailed, this, [this, id](const QString& cause, int code) {
         const QString info = u"hold/resume failed: %1%2"_s.arg(
             cause, code > 0 ? u" (SIP %1)"_s.arg(code) : QString());

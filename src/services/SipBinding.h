@@ -49,7 +49,7 @@ class SessionMonitor;
 ///   rejects (486); a call that cannot be taken (sip::RtcSession::rejectionReason(): no usable
 ///   audio in the offer, 488; not SDP, 415) is FAILED at once with that reason. Declined, not
 ///   answered within 60 s or expired: FINISH; canceled by the caller: FINISH (a missed call).
-/// * outgoing: dial() sends an INVITE with sip::PlaceholderSdp, TRYING, then RING (180) /
+/// * outgoing: dial() sends an INVITE with the media's offer, TRYING, then RING (180) /
 ///   SESSION_PROGRESS (183), ESTABLISHED (2xx), and at the end FINISH (BYE either way,
 ///   CANCEL), BUSY (486/600) or FAILED with the JsSIP cause and SIP code.
 /// * hold()/unhold(): re-INVITE; HOLD / ESTABLISHED once the peer accepted it; a failed
@@ -58,9 +58,12 @@ class SessionMonitor;
 /// * transfer(): REFER (CallService holds the call first); TransferStatusEvent ACCEPTED (202),
 ///   TRYING (NOTIFY 1xx), COMPLETED (NOTIFY 2xx, then BYE: the call FINISHes) or FAILED
 ///   (refused REFER, NOTIFY >= 300; CallService then resumes the call).
-/// * sendDtmf(): SIP INFO `application/dtmf-relay`, one per tone, whatever `type` asks
-///   (RFC 2833 needs the media engine, issue #7).
-/// Until the media engine lands, SIP calls carry no audio (`a=inactive`) and say so in `info`.
+/// * sendDtmf(): RFC2833 type as RFC 4733 telephone-event in the call's RTP stream when the
+///   media negotiated it, otherwise (and for INFO type) SIP INFO `application/dtmf-relay`, one
+///   request per tone.
+/// Media: with a MediaEngine that isAvailable(), each call's sip::RtcSession gets a
+/// WebRtcDescriptionHandler (WebRTC audio, registered in the engine under (account, Call-ID));
+/// otherwise a sip::PlaceholderDescriptionHandler, and the call's `info` says why it is silent.
 ///
 /// Every raw event goes to the journal as `{"type":"connection:<name>", ...payload}` with
 /// `password` redacted (Authorization digests are already redacted in `raw`).
@@ -88,7 +91,7 @@ public:
     /// Where calls get their audio (MediaEngine::createEndpoint); null, or an engine that is
     /// not isAvailable() when a call starts: that call is signalled without audio and says
     /// why. Set before the first call; must outlive this binding.
-    void setMediaEngine(MediaEngine* engine) { m_media = engine; }
+    void setMediaEngine(MediaEngine* engine);
     const QString& accountId() const { return m_accountId; }
 
 private:

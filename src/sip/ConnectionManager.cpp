@@ -117,6 +117,7 @@ void ConnectionManager::runConnect(const ParametersProvider& provider) {
     m_state.send(Input::StartUa);
     m_connectPending = true;
     auto* ua = new UserAgent(std::move(s), this);
+    ua->setDescriptionHandlerFactory(m_descriptionHandlerFactory);
     m_ua = ua;
     connect(ua, &UserAgent::transportConnecting, this, &ConnectionManager::onUaConnecting);
     connect(ua, &UserAgent::transportConnected, this, &ConnectionManager::onUaConnected);
@@ -350,8 +351,15 @@ QString ConnectionManager::sendMessage(const QString& target, const QString& bod
     return m_ua ? m_ua->sendMessage(target, body.toUtf8(), contentType) : QString();
 }
 
-QString ConnectionManager::call(const QString& target, const QByteArray& sdpOffer) {
-    return m_ua ? m_ua->call(target, sdpOffer) : QString();
+void ConnectionManager::setDescriptionHandlerFactory(SessionDescriptionHandlerFactory factory) {
+    m_descriptionHandlerFactory = std::move(factory);
+    if (m_ua) {
+        m_ua->setDescriptionHandlerFactory(m_descriptionHandlerFactory);
+    }
+}
+
+QString ConnectionManager::call(const QString& target) {
+    return m_ua ? m_ua->call(target) : QString();
 }
 
 bool ConnectionManager::hangUp(const QString& callId) {

@@ -5,6 +5,7 @@
 #include "sip/ConnectionParameters.h"
 #include "sip/ConnectionStateMachine.h"
 #include "sip/RecoveryBackoff.h"
+#include "sip/SessionDescriptionHandler.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -102,10 +103,13 @@ public:
     /// comes as messageFinished(id, ok, {response?, cause?}).
     QString sendMessage(const QString& target, const QString& body,
                         const QString& contentType = QStringLiteral("text/plain"));
-    /// Outgoing call (INVITE with `sdpOffer`, §8.9); emits `newRTCSession` {originator:"local"}
-    /// before it leaves. Returns the call id, "" when not connected. Progress comes as
-    /// callProgress / callAccepted / callEnded.
-    QString call(const QString& target, const QByteArray& sdpOffer);
+    /// Outgoing call (INVITE with the offer of the session's SessionDescriptionHandler, §8.9);
+    /// emits `newRTCSession` {originator:"local"} before it leaves. Returns the call id, ""
+    /// when not connected. Progress comes as callProgress / callAccepted / callEnded.
+    QString call(const QString& target);
+    /// How the calls of every UserAgent started from now on get their media (see
+    /// UserAgent::setDescriptionHandlerFactory); default: no audio.
+    void setDescriptionHandlerFactory(SessionDescriptionHandlerFactory factory);
     /// CANCEL (not answered yet) or BYE (established); false for an unknown call id.
     bool hangUp(const QString& callId);
     /// Call `callId` of either direction (answer, reject, hold, unhold, refer, DTMF and its
@@ -160,6 +164,7 @@ private:
     ConnectionManagerOptions m_options;
     ConnectionStateMachine m_state;
     UserAgent* m_ua = nullptr; ///< child of this manager
+    SessionDescriptionHandlerFactory m_descriptionHandlerFactory;
     std::optional<ConnectionConfig> m_config;
     std::optional<ParametersProvider> m_queuedConnect;
     std::optional<RecoveryBackoff> m_backoff;

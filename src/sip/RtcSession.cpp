@@ -7,11 +7,10 @@
 #include "sip/PlaceholderSdp.h"
 #include "sip/RandomToken.h"
 #include "sip/ReferSubscriber.h"
+#include "sip/SessionDescriptionHandler.h"
 #include "sip/SessionTimer.h"
 #include "sip/SipCause.h"
 #include "sip/UserAgent.h"
-
-#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -29,9 +28,17 @@ RtcSession::RtcSession(UserAgent& ua, Direction direction, QString id, QObject* 
     , m_ua(ua)
     , m_direction(direction)
     , m_id(std::move(id))
-    , m_state(direction == Direction::Outgoing ? State::Calling : State::WaitingForAnswer)
-    , m_sdpSessionId(QRandomGenerator::global()->generate64() >> 2) {
+    , m_state(direction == Direction::Outgoing ? State::Calling : State::WaitingForAnswer) {
     m_dialog.timeoutMs = ua.settings().transactionTimeoutMs;
+    m_media = ua.createDescriptionHandler(m_id, this);
+    connect(m_media, &SessionDescriptionHandler::descriptionReady, this,
+            &RtcSession::onDescriptionReady);
+    connect(m_media, &SessionDescriptionHandler::failed, this, &RtcSession::onDescriptionFailed);
+    connect(m_media, &SessionDescriptionHandler::answerApplied, this, [this] {
+        if (m_sdpWait == SdpWait::ApplyAnswer) {
+            m_sdpWait = SdpWait::None;
+        }
+    });
     m_dtmf = new InfoDtmfSender(
         ua, [this]() -> Dialog* { return isEstablished() ? &m_dialog : nullptr; }, this);
     connect(m_dtmf, &InfoDtmfSender::toneSent, this,
@@ -74,9 +81,80 @@ QByteArray RtcSession::contactHeader() const {
     return '<' + m_ua.contactUri().toUtf8() + ";ob>";
 }
 
-QString RtcSession::localDirection() const {
-    const QString base = PlaceholderSdp::baseDirection();
-    return m_localHold ? PlaceholderSdp::holdDirection(base) : base;
+// ---------------------------------------------------------------- descriptions
+
+void RtcSession::onDescriptionReady(const QByteArray& sdp) {
+    const SdpWait wait = std::exchange(m_sdpWait, SdpWait::None);
+    if (m_state == State::Terminated) {
+        return;
+    }
+    switch (wait) {
+    case SdpWait::InviteOffer:
+        m_invite.body = sdp;
+        sendInviteNow();
+        break;
+    case SdpWait::Answer:
+        m_localSdp = sdp;
+        sendOk();
+        break;
+    case SdpWait::ReinviteOffer:
+        sendReinviteNow(sdp);
+        break;
+    case SdpWait::ReinviteAnswer:
+        if (m_reinvite) {
+            const SipMessage request = *std::exchange(m_reinvite, std::nullopt);
+            replyToReinvite(request, sdp);
+        }
+        break;
+    case SdpWait::ApplyAnswer:
+    case SdpWait::None:
+        qCWarning(lcUa) << "call" << m_id << ": unexpected description from the media ignored";
+        break;
+    }
+}
+
+void RtcSession::applyAnswer(const QByteArray& sdp) {
+    m_sdpWait = SdpWait::ApplyAnswer;
+    m_media->applyAnswer(sdp);
+}
+
+void RtcSession::onDescriptionFailed(const QString& reason) {
+    const SdpWait wait = std::exchange(m_sdpWait, SdpWait::None);
+    if (m_state == State::Terminated) {
+        return;
+    }
+    qCWarning(lcUa) << "media of call" << m_id << "failed:" << reason;
+    const QByteArray warning =
+        "399 " + m_ua.m_viaHost.toUtf8() + " \"" + reason.toUtf8().replace('"', '\'') + '"';
+    switch (wait) {
+    case SdpWait::InviteOffer: // nothing left yet
+        end(u"system"_s, SipCause::webRtcError(), 0);
+        break;
+    case SdpWait::Answer:
+        reply(*m_incomingInvite, 488, u"Not Acceptable Here"_s, {{"Warning", warning}});
+        end(u"system"_s, SipCause::webRtcError(), 488);
+        break;
+    case SdpWait::ReinviteOffer:
+        m_reinviteInFlight = false;
+        Q_EMIT updateFailed(SipCause::webRtcError(), 0);
+        break;
+    case SdpWait::ReinviteAnswer:
+        if (m_reinvite) {
+            reply(*m_reinvite, 488, u"Not Acceptable Here"_s, {{"Warning", warning}});
+            m_reinvite.reset();
+        }
+        break;
+    case SdpWait::ApplyAnswer: // RFC 3261 §13.2.1: an answer we cannot use ends the call
+        if (isEstablished()) {
+            byeAndEnd(u"local"_s, SipCause::badMediaDescription(), 488,
+                      "SIP ;cause=488 ;text=\"" + reason.toUtf8().replace('"', '\'') + '"');
+        }
+        break;
+    case SdpWait::None:
+        // The media broke during the call (ICE, DTLS, pipeline): the dialog stays up; the
+        // media engine reports it to the user.
+        break;
+    }
 }
 
 // ---------------------------------------------------------------- outgoing
@@ -85,12 +163,17 @@ void RtcSession::sendInvite(const OutgoingRequest& invite) {
     m_invite = invite;
     m_dialog.callId = invite.callId;
     m_dialog.localTag = invite.fromTag;
-    if (const auto o = PlaceholderSdp::origin(invite.body)) {
-        m_sdpSessionId = o->first;
-        m_sdpVersion = o->second;
+    m_sdpWait = SdpWait::InviteOffer;
+    m_media->createOffer(false);
+}
+
+void RtcSession::sendInviteNow() {
+    if (m_cancelRequested) { // hung up while the offer was being made: nothing left yet
+        end(u"local"_s, u"Canceled"_s, 0);
+        return;
     }
     QPointer<RtcSession> self(this);
-    ClientTransaction* t = m_ua.sendRequest(invite, [self](const RequestResult& result) {
+    ClientTransaction* t = m_ua.sendRequest(m_invite, [self](const RequestResult& result) {
         if (RtcSession* s = self.data()) {
             s->onInviteResult(result);
         }
@@ -165,6 +248,13 @@ void RtcSession::onInviteResult(const RequestResult& result) {
     sendAck(result.cseq); // a new transaction of its own (RFC 3261 §13.2.2.4)
     m_state = State::Confirmed;
     m_remoteHold = PlaceholderSdp::isHold(PlaceholderSdp::direction(resp.body()));
+    if (resp.body().isEmpty()) { // RFC 3264 §4: the 2xx must answer our offer
+        qCInfo(lcUa) << "call" << m_id << "answered without SDP";
+        Q_EMIT accepted({{u"originator"_s, u"remote"_s}, {u"response"_s, resp.toJson()}});
+        byeAndEnd(u"remote"_s, SipCause::badMediaDescription(), 0);
+        return;
+    }
+    applyAnswer(resp.body());
     if (m_ua.settings().sessionTimers) {
         if (const auto se = SessionTimer::parse(resp.header("session-expires"))) {
             m_refresher = se->refresher == u"uas"_s ? u"uas"_s : u"uac"_s; // RFC 4028 §7.2
@@ -195,18 +285,12 @@ void RtcSession::receiveInvite(const SipMessage& invite) {
     } else if (m_dialog.remoteTarget.isEmpty()) {
         m_rejectCode = 500;
         m_rejectReason = u"the INVITE has no Contact"_s;
-    } else if (body.isEmpty()) {
-        m_localSdp = PlaceholderSdp::offer(m_sdpSessionId, ++m_sdpVersion, localDirection());
-    } else {
-        QString why;
-        const auto answer =
-            PlaceholderSdp::answer(body, m_sdpSessionId, ++m_sdpVersion, localDirection(), &why);
-        if (answer) {
-            m_localSdp = *answer;
-            m_remoteHold = PlaceholderSdp::isHold(PlaceholderSdp::direction(body));
-        } else {
+    } else if (!body.isEmpty()) {
+        if (const QString why = m_media->checkOffer(body); !why.isEmpty()) {
             m_rejectCode = 488;
             m_rejectReason = u"no usable media: "_s + why;
+        } else {
+            m_remoteHold = PlaceholderSdp::isHold(PlaceholderSdp::direction(body));
         }
     }
 }
@@ -242,15 +326,15 @@ void RtcSession::proceed() {
 }
 
 bool RtcSession::answer() {
-    if (m_direction != Direction::Incoming || m_state != State::WaitingForAnswer) {
+    if (m_direction != Direction::Incoming || m_state != State::WaitingForAnswer ||
+        m_sdpWait != SdpWait::None) {
         return false;
     }
     m_noAnswerTimer.stop();
     m_expiresTimer.stop();
-    QList<std::pair<QByteArray, QByteArray>> headers{
-        {"Contact", contactHeader()},
-        {"Allow", UserAgent::allowedMethods()},
-        {"Supported", m_ua.settings().sessionTimers ? "timer,outbound" : "outbound"}};
+    m_okHeaders = {{"Contact", contactHeader()},
+                   {"Allow", UserAgent::allowedMethods()},
+                   {"Supported", m_ua.settings().sessionTimers ? "timer,outbound" : "outbound"}};
     const auto se = m_ua.settings().sessionTimers
                         ? SessionTimer::parse(m_incomingInvite->header("session-expires"))
                         : std::nullopt;
@@ -258,14 +342,29 @@ bool RtcSession::answer() {
         // The caller asked for a session timer (RFC 4028 §9): it refreshes unless it said uas.
         m_refresher = se->refresher.isEmpty() ? u"uac"_s : se->refresher;
         m_sessionTimer->start(se->seconds, m_refresher == u"uas"_s);
-        headers.append({"Session-Expires", sessionExpiresValue()});
+        m_okHeaders.append({"Session-Expires", sessionExpiresValue()});
         if (m_incomingInvite->header("supported").contains(u"timer"_s)) {
-            headers.emplace_back("Require", "timer");
+            m_okHeaders.emplace_back("Require", "timer");
         }
     }
-    headers.emplace_back("Content-Type", "application/sdp");
+    m_okHeaders.emplace_back("Content-Type", "application/sdp");
+    m_sdpWait = SdpWait::Answer;
+    const QByteArray offer = m_incomingInvite->body();
+    m_ackCarriesAnswer = offer.isEmpty(); // offer-less INVITE: our 200 offers (RFC 3261 §13.2.1)
+    if (offer.isEmpty()) {
+        m_media->createOffer(false);
+    } else {
+        m_media->createAnswer(offer, false);
+    }
+    return true;
+}
+
+void RtcSession::sendOk() {
+    if (m_state != State::WaitingForAnswer) {
+        return;
+    }
     m_okResponse =
-        m_incomingInvite->makeResponse(200, u"OK"_s, m_dialog.localTag, headers, m_localSdp);
+        m_incomingInvite->makeResponse(200, u"OK"_s, m_dialog.localTag, m_okHeaders, m_localSdp);
     m_ua.sendRaw(m_okResponse);
     m_state = State::Answered;
     m_okIntervalMs = kT1Ms;
@@ -273,7 +372,6 @@ bool RtcSession::answer() {
     m_okTimer.start(m_okIntervalMs);
     qCInfo(lcUa) << "answered" << m_id;
     Q_EMIT accepted({{u"originator"_s, u"local"_s}});
-    return true;
 }
 
 void RtcSession::retransmitOk() {
@@ -292,14 +390,20 @@ void RtcSession::retransmitOk() {
 }
 
 void RtcSession::receiveAck(const SipMessage& ack) {
+    const bool carriesAnswer = std::exchange(m_ackCarriesAnswer, false);
+    if (carriesAnswer && isEstablished()) {
+        if (ack.body().isEmpty()) { // RFC 3264 §4: our offer needs an answer
+            byeAndEnd(u"remote"_s, SipCause::badMediaDescription(), 0);
+            return;
+        }
+        m_remoteHold = PlaceholderSdp::isHold(PlaceholderSdp::direction(ack.body()));
+        applyAnswer(ack.body());
+    }
     if (m_state != State::Answered) {
-        return; // ACK of a re-INVITE 2xx or of a non-2xx final answer: nothing to do
+        return; // ACK of a re-INVITE 2xx or of a non-2xx final answer
     }
     m_okTimer.stop();
     m_state = State::Confirmed;
-    if (m_incomingInvite && m_incomingInvite->body().isEmpty() && !ack.body().isEmpty()) {
-        m_remoteHold = PlaceholderSdp::isHold(PlaceholderSdp::direction(ack.body()));
-    }
     Q_EMIT confirmed();
 }
 
@@ -326,6 +430,11 @@ void RtcSession::receiveCancel(const SipMessage& cancel) {
 bool RtcSession::terminate() {
     switch (m_state) {
     case State::Calling:
+        if (m_sdpWait == SdpWait::InviteOffer) { // the INVITE has not left yet
+            m_sdpWait = SdpWait::None;
+            end(u"local"_s, u"Canceled"_s, 0);
+            return true;
+        }
         if (!m_cancelRequested) {
             m_cancelRequested = true;
             if (m_provisional) {
@@ -375,6 +484,8 @@ void RtcSession::end(const QString& originator, const QString& cause, int code) 
     m_okTimer.stop();
     m_dtmf->clear();
     m_sessionTimer->stop();
+    m_sdpWait = SdpWait::None;
+    m_media->close();
     Q_EMIT ended(originator, cause, code);
 }
 

@@ -14,6 +14,7 @@
 namespace sip {
 
 class InfoDtmfSender;
+class SessionDescriptionHandler;
 class ReferSubscriber;
 class SessionTimer;
 class UserAgent;
@@ -21,8 +22,10 @@ class UserAgent;
 /// One call of a UserAgent, in either direction (JsSIP's RTCSession; spec §8.9, RFC 3261
 /// §12-§15): the INVITE dialog, hold and unhold by re-INVITE (RFC 3264 §8.4, RFC 6337 §5.3),
 /// blind transfer by REFER (ReferSubscriber), DTMF by INFO (InfoDtmfSender) and the answers to
-/// the peer's in-dialog requests. SDP comes from PlaceholderSdp until the media engine lands
-/// (issue #7): calls are set up with `a=inactive` audio and carry no sound.
+/// the peer's in-dialog requests. SDP comes from the session's SessionDescriptionHandler
+/// (UserAgent::createDescriptionHandler), asynchronously: the INVITE, our 200 and re-INVITEs
+/// leave once their description is ready, and the session asks for one description at a time
+/// (a peer's re-offer meanwhile gets 491, RFC 3261 §14.2).
 ///
 /// The UserAgent owns every session, routes the messages of its dialog to it and deletes it
 /// (deleteLater) once ended() was emitted. Over WebSocket no request is retransmitted; the 2xx
@@ -53,6 +56,8 @@ public:
     /// Answered or Confirmed: BYE, hold, REFER and INFO are possible.
     bool isEstablished() const;
     bool isOnHold() const { return m_localHold; }
+    /// The media of this call (owned by the session).
+    SessionDescriptionHandler* descriptionHandler() const { return m_media; }
     bool isRemoteHold() const { return m_remoteHold; }
     /// Incoming only: why the call is refused at once ("" when it can ring): 415 for a body
     /// that is not SDP, 500 without Contact, 488 when the offer has no usable audio.
@@ -60,7 +65,8 @@ public:
     int rejectionCode() const { return m_rejectCode; }
 
     // --- driven by the UserAgent ---
-    /// Outgoing: sends `invite` (its body is the SDP offer) in a new INVITE client transaction.
+    /// Outgoing: asks the handler for an offer, then sends `invite` with it as the body in a
+    /// new INVITE client transaction. A handler failure ends the call ("WebRTC Error").
     void sendInvite(const OutgoingRequest& invite);
     /// Incoming: takes the initial INVITE (no To tag), works out the dialog and the answer.
     /// Nothing is sent; call proceed() once newRTCSession was announced.
@@ -77,7 +83,8 @@ public:
 
     // --- user intents (false when not possible in the current state) ---
     /// Incoming, WaitingForAnswer: 200 OK with the SDP answer (or an offer when the INVITE
-    /// had none).
+    /// had none), sent once the handler made it; accepted() follows then. A handler failure
+    /// answers 488 and ends the call ("WebRTC Error").
     bool answer();
     /// Incoming, WaitingForAnswer: final `code` (486, 603, ...).
     bool reject(int code, const QString& reason);
@@ -116,11 +123,30 @@ Q_SIGNALS:
     void newDtmf(const QString& originator, const QString& tone);
 
 private:
+    /// What the session waits for from its SessionDescriptionHandler.
+    enum class SdpWait {
+        None,
+        InviteOffer,    ///< the initial INVITE's offer
+        Answer,         ///< our 200's answer (or offer for an offer-less INVITE)
+        ReinviteOffer,  ///< our hold/unhold re-INVITE's offer
+        ReinviteAnswer, ///< the 200 to the peer's re-INVITE/UPDATE (answer or our offer)
+        ApplyAnswer,    ///< the peer's answer to our offer is being applied
+    };
+
+    void onDescriptionReady(const QByteArray& sdp);
+    void onDescriptionFailed(const QString& reason);
+    /// Hands the peer's answer to the media (ApplyAnswer until answerApplied()/failed()).
+    void applyAnswer(const QByteArray& sdp);
+    void sendInviteNow();
+    void sendOk();
+    void sendReinviteNow(const QByteArray& sdp);
+    /// 200 to the peer's re-INVITE/UPDATE `request` with `sdp` (none for a refresh).
+    void replyToReinvite(const SipMessage& request, const QByteArray& sdp);
     void onInviteProvisional(const SipMessage& response);
     void onInviteResult(const RequestResult& result);
     void sendCancel();
     void sendAck(quint32 cseq);
-    void sendReinvite(bool hold);
+    void startReinvite(bool hold);
     void answerReinvite(const SipMessage& request);
     void answerInfo(const SipMessage& request);
     void reply(const SipMessage& request, int code, const QString& reason,
@@ -131,7 +157,6 @@ private:
     /// BYE in the dialog (with a `Reason` header when given), then end().
     void byeAndEnd(const QString& originator, const QString& cause, int code,
                    const QByteArray& reason = {});
-    QString localDirection() const;
     void sendSessionRefresh();
     void onSessionExpired();
     /// `Session-Expires` value of our refreshes and answers: `<s>;refresher=uac|uas`.
@@ -139,6 +164,10 @@ private:
     QByteArray contactHeader() const;
 
     UserAgent& m_ua;
+    SessionDescriptionHandler* m_media = nullptr; ///< child
+    SdpWait m_sdpWait = SdpWait::None;
+    std::optional<SipMessage> m_reinvite; ///< the peer's re-INVITE/UPDATE being answered
+    bool m_ackCarriesAnswer = false;      ///< our last 2xx held an offer: the ACK answers it
     Direction m_direction;
     QString m_id;
     State m_state;
@@ -152,6 +181,7 @@ private:
     std::optional<SipMessage> m_incomingInvite;
     QByteArray m_okResponse; ///< our 200 to the INVITE, retransmitted until ACK
     QByteArray m_localSdp;   ///< answer (or offer, for an INVITE without one) in our 200
+    QList<std::pair<QByteArray, QByteArray>> m_okHeaders; ///< headers of that 200
     QString m_rejectReason;
     int m_rejectCode = 0;
     QTimer m_noAnswerTimer;
@@ -160,9 +190,8 @@ private:
     int m_okIntervalMs = 500;
     int m_okElapsedMs = 0;
     // mid-call
-    quint64 m_sdpSessionId = 0;
-    quint64 m_sdpVersion = 0;
     bool m_localHold = false;
+    bool m_pendingHold = false; ///< the hold state our re-INVITE in flight asks for
     bool m_remoteHold = false;
     bool m_reinviteInFlight = false;
     ReferSubscriber* m_refer = nullptr;

@@ -18,30 +18,36 @@ using namespace Qt::Literals::StringLiterals;
 namespace sip {
 
 bool RtcSession::hold() {
-    if (!isEstablished() || m_localHold || m_reinviteInFlight) {
+    if (!isEstablished() || m_localHold || m_reinviteInFlight || m_sdpWait != SdpWait::None) {
         return false;
     }
-    sendReinvite(true);
+    startReinvite(true);
     return true;
 }
 
 bool RtcSession::unhold() {
-    if (!isEstablished() || !m_localHold || m_reinviteInFlight) {
+    if (!isEstablished() || !m_localHold || m_reinviteInFlight || m_sdpWait != SdpWait::None) {
         return false;
     }
-    sendReinvite(false);
+    startReinvite(false);
     return true;
 }
 
-void RtcSession::sendReinvite(bool hold) {
-    const QString base = PlaceholderSdp::baseDirection();
-    const QString direction = hold ? PlaceholderSdp::holdDirection(base) : base;
+void RtcSession::startReinvite(bool hold) {
+    m_reinviteInFlight = true; // from now on a re-offer of the peer meets glare (491)
+    m_pendingHold = hold;
+    m_sdpWait = SdpWait::ReinviteOffer;
+    m_media->createOffer(hold);
+}
+
+void RtcSession::sendReinviteNow(const QByteArray& sdp) {
+    const bool hold = m_pendingHold;
     OutgoingRequest r = m_dialog.request(u"INVITE"_s);
-    r.body = PlaceholderSdp::offer(m_sdpSessionId, ++m_sdpVersion, direction);
+    r.body = sdp;
     r.contentType = u"application/sdp"_s;
     r.headers.append({"Contact", contactHeader()});
-    m_reinviteInFlight = true;
-    qCInfo(lcUa) << "re-INVITE" << m_id << (hold ? "hold" : "unhold") << "a=" << direction;
+    qCInfo(lcUa) << "re-INVITE" << m_id << (hold ? "hold" : "unhold")
+                 << "a=" << PlaceholderSdp::direction(sdp);
     QPointer<RtcSession> weak(this);
     m_ua.sendRequest(r, [guard = weak, hold](const RequestResult& result) {
         RtcSession* self = guard.data();
@@ -55,12 +61,14 @@ void RtcSession::sendReinvite(bool hold) {
         if (result.succeeded()) {
             self->sendAck(result.cseq);
             self->m_sessionTimer->refreshed();
+            self->applyAnswer(result.response->body());
             self->m_localHold = hold;
             Q_EMIT self->holdChanged(u"local"_s, hold);
             return;
         }
         const int code = result.response ? result.response->statusCode() : 0;
         qCInfo(lcUa) << "re-INVITE of" << self->m_id << "failed:" << code << result.cause;
+        self->m_media->rollback(); // RFC 3261 §14.1: the session goes on as before
         Q_EMIT self->updateFailed(result.response ? SipCause::forStatus(code) : result.cause, code);
         if (code == 408 || code == 481) {
             // RFC 3261 §14.1: the dialog is gone
@@ -112,36 +120,44 @@ void RtcSession::receiveInDialog(const SipMessage& request) {
 }
 
 void RtcSession::answerReinvite(const SipMessage& request) {
-    if (m_reinviteInFlight && request.method() == u"INVITE"_s) {
-        reply(request, 491, u"Request Pending"_s); // glare, RFC 3261 §14.2
-        return;
-    }
     const QByteArray offer = request.body();
-    if (offer.isEmpty()) {
-        // Offer-less re-INVITE: our offer goes in the 200 (RFC 3261 §14.2); UPDATE without a
-        // body is a session refresh (RFC 4028).
-        const QByteArray sdp =
-            request.method() == u"INVITE"_s
-                ? PlaceholderSdp::offer(m_sdpSessionId, ++m_sdpVersion, localDirection())
-                : QByteArray();
-        QList<std::pair<QByteArray, QByteArray>> headers{{"Contact", contactHeader()}};
-        if (m_sessionTimer->isActive()) {
-            headers.append({"Session-Expires", sessionExpiresValue()});
-        }
-        reply(request, 200, u"OK"_s, headers, sdp);
-        m_sessionTimer->refreshed();
+    if (request.method() == u"UPDATE"_s && offer.isEmpty()) {
+        replyToReinvite(request, {}); // a session refresh (RFC 4028): no SDP involved
         return;
     }
-    QString why;
-    const auto answer =
-        PlaceholderSdp::answer(offer, m_sdpSessionId, ++m_sdpVersion, localDirection(), &why);
-    if (!answer) {
+    if (m_reinviteInFlight || m_sdpWait != SdpWait::None || m_ackCarriesAnswer) {
+        reply(request, 491, u"Request Pending"_s); // glare, RFC 3261 §14.2, RFC 3311 §5.2
+        return;
+    }
+    m_reinvite = request;
+    if (offer.isEmpty()) {
+        // Offer-less re-INVITE: our offer goes in the 200, the answer in the ACK (§14.2).
+        m_sdpWait = SdpWait::ReinviteAnswer;
+        m_ackCarriesAnswer = true;
+        m_media->createOffer(m_localHold);
+        return;
+    }
+    if (const QString why = m_media->checkOffer(offer); !why.isEmpty()) {
+        m_reinvite.reset();
         reply(request, 488, u"Not Acceptable Here"_s);
         qCInfo(lcUa) << "re-offer of" << m_id << "refused:" << why;
         return;
     }
-    reply(request, 200, u"OK"_s, {{"Contact", contactHeader()}}, *answer);
+    m_sdpWait = SdpWait::ReinviteAnswer;
+    m_media->createAnswer(offer, m_localHold);
+}
+
+void RtcSession::replyToReinvite(const SipMessage& request, const QByteArray& sdp) {
+    QList<std::pair<QByteArray, QByteArray>> headers{{"Contact", contactHeader()}};
+    if (m_sessionTimer->isActive()) {
+        headers.append({"Session-Expires", sessionExpiresValue()});
+    }
+    reply(request, 200, u"OK"_s, headers, sdp);
     m_sessionTimer->refreshed();
+    const QByteArray offer = request.body();
+    if (offer.isEmpty()) {
+        return;
+    }
     const bool held = PlaceholderSdp::isHold(PlaceholderSdp::direction(offer));
     if (held != m_remoteHold) {
         m_remoteHold = held;

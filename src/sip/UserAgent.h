@@ -2,6 +2,7 @@
 
 #include "sip/ClientTransaction.h"
 #include "sip/RecoveryBackoff.h"
+#include "sip/SessionDescriptionHandler.h"
 #include "sip/SipMessage.h"
 #include "sip/UaSettings.h"
 
@@ -85,10 +86,18 @@ public:
     /// is messageFinished(id). Returns the id (the Call-ID), "" when not connected.
     QString sendMessage(const QString& target, const QByteArray& body, const QString& contentType);
 
-    /// Starts an outgoing call: INVITE with `sdpOffer` (application/sdp) to `target`
-    /// (§8.9 outgoing; 407 -> ACK + retry). newRtcSession(local) is emitted before the INVITE
-    /// leaves. Returns the call id (its Call-ID), "" when not connected.
-    QString call(const QString& target, const QByteArray& sdpOffer);
+    /// Starts an outgoing call: INVITE to `target` with the offer of the session's
+    /// SessionDescriptionHandler (§8.9 outgoing; 407 -> ACK + retry). newRtcSession(local) is
+    /// emitted before the INVITE leaves (which is once the offer is ready: ICE gathering).
+    /// Returns the call id (its Call-ID), "" when not connected.
+    QString call(const QString& target);
+    /// How new sessions get their media (SDP offers and answers). Without a factory (or when
+    /// it returns null) a PlaceholderDescriptionHandler: calls without audio.
+    void setDescriptionHandlerFactory(SessionDescriptionHandlerFactory factory) {
+        m_descriptionHandlerFactory = std::move(factory);
+    }
+    /// The handler for a new session `sessionId`, child of `parent` (see above).
+    SessionDescriptionHandler* createDescriptionHandler(const QString& sessionId, QObject* parent);
     /// Ends call `id`: CANCEL while an outgoing call has not been answered (sent on the first
     /// 1xx when none came yet, RFC 3261 §9.1), 486 for an incoming call not answered yet, BYE
     /// once established. False for an unknown call.
@@ -172,6 +181,7 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     std::map<QString, std::unique_ptr<ClientTransaction>> m_transactions; ///< by branch|method
     QHash<QString, RtcSession*> m_sessions; ///< calls by Call-ID (children of this UA)
+    SessionDescriptionHandlerFactory m_descriptionHandlerFactory;
     QTimer m_recoveryTimer;
     QTimer m_shutdownTimer;
     QString m_viaHost;

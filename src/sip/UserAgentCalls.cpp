@@ -1,9 +1,10 @@
 // Calls of sip::UserAgent: each one is an RtcSession; the UA creates it, routes its dialog's
-// messages to it and relays its main signals (spec §8.9). Media is not negotiated here: the
-// caller hands in the SDP offer, sessions answer with PlaceholderSdp until issue #7.
+// messages to it and relays its main signals (spec §8.9). Media is negotiated by each
+// session's SessionDescriptionHandler, made by the factory the owner installed.
 #include "sip/UserAgent.h"
 
 #include "sip/Logging.h"
+#include "sip/PlaceholderDescriptionHandler.h"
 #include "sip/RandomToken.h"
 #include "sip/RtcSession.h"
 #include "sip/SessionTimer.h"
@@ -42,12 +43,21 @@ RtcSession* UserAgent::addSession(RtcSession* s) {
     return s;
 }
 
-QString UserAgent::call(const QString& target, const QByteArray& sdpOffer) {
+SessionDescriptionHandler* UserAgent::createDescriptionHandler(const QString& sessionId,
+                                                               QObject* parent) {
+    if (m_descriptionHandlerFactory) {
+        if (SessionDescriptionHandler* h = m_descriptionHandlerFactory(sessionId, parent)) {
+            return h;
+        }
+    }
+    return new PlaceholderDescriptionHandler(u"no media engine is installed"_s, parent);
+}
+
+QString UserAgent::call(const QString& target) {
     if (!isTransportConnected()) {
         return {};
     }
     OutgoingRequest r = newRequest(u"INVITE"_s, targetUri(target));
-    r.body = sdpOffer;
     r.contentType = u"application/sdp"_s;
     r.supported = u"ice,replaces,outbound"_s;
     r.headers.append({"Contact", '<' + contactUri().toUtf8() + ";ob>"});
@@ -61,7 +71,7 @@ QString UserAgent::call(const QString& target, const QByteArray& sdpOffer) {
     Q_EMIT newRtcSession({{u"originator"_s, u"local"_s},
                           {u"id"_s, id},
                           {u"request"_s, preview ? preview->toJson() : QJsonObject()}});
-    qCInfo(lcUa) << "INVITE" << id << "to" << r.requestUri;
+    qCInfo(lcUa) << "INVITE" << id << "to" << r.requestUri << "(once the offer is ready)";
     if (m_sessions.value(id) == s) {
         s->sendInvite(r);
     }

@@ -122,6 +122,8 @@ public:
         }
         return false;
     }
+    /// baresip's config/work directory for `user` (recordings of the sndfile module in `rec/`).
+    QString directory(const QString& user) const { return m_dir.filePath(user); }
     /// Everything baresip printed so far (accumulated: reading never loses output).
     QString output() {
         if (m_process) {

@@ -2,9 +2,14 @@
 // up in SessionMonitor / CallService / the journal like a WCS account (issue #5).
 #include "SipKamailioFixture.h"
 
+#include "media/WebRtcEndpoint.h"
 #include "services/CallService.h"
+#include "services/MediaEngine.h"
 #include "services/SessionMonitor.h"
 #include "services/SipBinding.h"
+#include "services/WebRtcDescriptionHandler.h"
+
+#include <QSignalSpy>
 
 using namespace Qt::Literals::StringLiterals;
 using sip::ConnectionManager;
@@ -164,6 +169,56 @@ private Q_SLOTS:
         QCOMPARE(r->transferTarget, u"bob"_s);
         QVERIFY2(seen.contains(core::TransferStatus::Accepted), "no ACCEPTED (202) on the way");
         QCOMPARE(answeredByBob.size(), 1); // dave really called bob
+    }
+
+    // With a media engine the call carries audio (no "without audio" info) and RFC 2833 DTMF
+    // travels as RFC 4733 events in RTP, not as INFO.
+    void audioAndRfc4733DtmfThroughCallService() {
+        services::SessionMonitor sessions(m_clock);
+        services::CallService calls(m_clock);
+        services::MediaEngine aliceMedia(nullptr);
+        aliceMedia.setElementOverride(u"audiotestsrc is-live=true wave=sine freq=440"_s,
+                                      u"fakesink sync=false"_s);
+        ConnectionManager m(sipfixture::fastOptions());
+        services::SipBinding binding(u"sip-alice"_s, m, true, calls, sessions, m_clock);
+        binding.setMediaEngine(&aliceMedia);
+        SipEventRecorder rec(m);
+        QVERIFY(connectUser(m, rec, u"alice"_s));
+
+        services::MediaEngine bobMedia(nullptr);
+        bobMedia.setElementOverride(u"audiotestsrc is-live=true wave=sine freq=880"_s,
+                                    u"fakesink sync=false"_s);
+        ConnectionManager bob(sipfixture::fastOptions());
+        bob.setDescriptionHandlerFactory([&bobMedia](const QString& id, QObject* parent) {
+            return new services::WebRtcDescriptionHandler(bobMedia, u"bob"_s, id, parent);
+        });
+        SipEventRecorder rb(bob);
+        QVERIFY(connectUser(bob, rb, u"bob"_s));
+        QStringList answered;
+        sipfixture::autoAnswer(bob, answered);
+
+        const QString id = calls.dial(u"sip-alice"_s, u"bob"_s);
+        QVERIFY(!id.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(calls.find(u"sip-alice"_s, id)->status,
+                                  core::CallStatus::Established, 10000);
+        QVERIFY2(!calls.find(u"sip-alice"_s, id)->info.contains(u"without audio"_s),
+                 qPrintable(calls.find(u"sip-alice"_s, id)->info));
+        media::WebRtcEndpoint* atBob = bobMedia.endpoint(u"bob"_s, id);
+        QVERIFY(atBob);
+        QTRY_VERIFY_WITH_TIMEOUT(atBob->connectionState() == media::PeerConnectionState::Connected,
+                                 10000);
+        QSignalSpy rtpTones(atBob, &media::WebRtcEndpoint::dtmfReceived);
+        QSignalSpy infoTones(bob.session(id), &sip::RtcSession::newDtmf);
+        QVERIFY(calls.sendDtmf(u"sip-alice"_s, id, u"5#"_s, core::DtmfType::Rfc2833));
+        QTRY_COMPARE_WITH_TIMEOUT(rtpTones.size(), 2, 5000);
+        QCOMPARE(rtpTones.at(0).at(0).value<QChar>(), QChar(u'5'));
+        QCOMPARE(rtpTones.at(1).at(0).value<QChar>(), QChar(u'#'));
+        QCOMPARE(infoTones.size(), 0);
+        QVERIFY(calls.sendDtmf(u"sip-alice"_s, id, u"7"_s, core::DtmfType::Info));
+        QTRY_COMPARE_WITH_TIMEOUT(infoTones.size(), 1, 5000);
+        QVERIFY(calls.hangUp(u"sip-alice"_s, id));
+        QTRY_COMPARE_WITH_TIMEOUT(calls.find(u"sip-alice"_s, id)->status, core::CallStatus::Finish,
+                                  5000);
     }
 
     void wrongPasswordIsAuthenticationFail() {

@@ -499,7 +499,7 @@ private Q_SLOTS:
     void outgoingCallAsksForASessionTimer() {
         start(true);
         const qsizetype from = m_server->frameCount();
-        const QString id = m_manager->call(u"bob"_s, "v=0\r\n");
+        const QString id = m_manager->call(u"bob"_s);
         const QByteArray invite = m_server->waitFrame("INVITE sip:bob@sip.test", 3000, from);
         QVERIFY(invite.contains("Session-Expires: 90\r\n"));
         QVERIFY(invite.contains("Supported: timer,"));
