@@ -22,6 +22,7 @@ constexpr std::array kIncomingCall{Param{"caller", Type::String, true, 0, 0},
                                    Param{"hasVideo", Type::Boolean, false, 0, 0},
                                    Param{"cancelAfterMs", Type::Integer, false, 0, kMaxMs},
                                    Param{"hangupAfterMs", Type::Integer, false, 0, kMaxMs},
+                                   Param{"echo", Type::Boolean, false, 0, 0},
                                    kSessionId};
 constexpr std::array kHangup{Param{"callId", Type::String, true, 0, 0},
                              Param{"info", Type::String, false, 0, 0}, kSessionId};

@@ -117,6 +117,7 @@ QJsonObject ActionExecutor::perSession(const QString& name, const QJsonObject& a
             in.hasVideo = JsonFields::boolean(action, L("hasVideo")).value_or(false);
             in.cancelAfterMs = integer(action, "cancelAfterMs", 0);
             in.hangupAfterMs = integer(action, "hangupAfterMs", 0);
+            in.echo = JsonFields::boolean(action, L("echo")).value_or(false);
             ids.append(s->calls().incoming(in));
         } else if (name == L("hangup")) {
             if (s->calls().remoteHangup(str(action, "callId"), str(action, "info"))) {

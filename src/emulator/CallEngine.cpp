@@ -3,6 +3,7 @@
 #include "emulator/EmulatorLog.h"
 #include "emulator/FrameSink.h"
 #include "emulator/JsonFields.h"
+#include "emulator/MediaPeers.h"
 #include "emulator/Scenario.h"
 #include "emulator/SdpAnswerer.h"
 #include "emulator/ServerFrames.h"
@@ -65,7 +66,18 @@ CallEngine::CallEngine(FrameSink& sink, SdpAnswerer& sdp, const Scenario& scenar
     : QObject(parent)
     , m_sink(sink)
     , m_sdp(sdp)
-    , m_scenario(scenario) {}
+    , m_scenario(scenario)
+    , m_media(new MediaPeers(this)) {
+    connect(m_media, &MediaPeers::failed, this,
+            [this](const QString& callId, const QString& reason) {
+                // The SIP leg does not depend on the client's media: the call goes on without
+                // audio, with the fake SDP if ours was not ready yet.
+                qCWarning(lcEmulator).noquote() << "call" << callId << "has no media:" << reason;
+                if (const auto fallback = m_mediaFallbacks.take(callId)) {
+                    fallback();
+                }
+            });
+}
 
 QJsonObject CallEngine::callObject(const EmulatedCall& c) {
     QJsonObject o{{QStringLiteral("callId"), c.callId},
@@ -119,6 +131,8 @@ void CallEngine::end(const QString& callId, core::CallStatus status, int sipStat
     if (!m_calls.contains(callId)) {
         return;
     }
+    m_media->remove(callId);
+    m_mediaFallbacks.remove(callId);
     EmulatedCall c = m_calls.take(callId);
     c.sipStatus = sipStatus;
     c.holdForTransfer.reset();
@@ -182,10 +196,10 @@ void CallEngine::call(const QJsonObject& arg) {
     }
     const bool answers = policy.outcome == Outcome::Answer;
     const int talkAfter = std::max(0, policy.answerAfterMs - ring);
-    later(ring, c, [this, offer, answers, talkAfter](EmulatedCall& cc) {
+    const auto ringing = [this, answers, talkAfter](EmulatedCall& cc, const QString& answerSdp) {
         const EmulatedCall call = cc; // `cc` lives in m_calls: not to be used after a send
         setStatus(cc, CS::Ring, 180);
-        m_sink.sendFrame(ServerFrames::remoteSdp(call.callId, m_sdp.answer(offer)));
+        m_sink.sendFrame(ServerFrames::remoteSdp(call.callId, answerSdp));
         if (answers) {
             later(talkAfter, call, [this](EmulatedCall& c2) {
                 const EmulatedCall talking = c2;
@@ -193,7 +207,25 @@ void CallEngine::call(const QJsonObject& arg) {
                 scheduleRemoteHangup(talking);
             });
         }
-    });
+    };
+    // The echo callee answers real WebRTC with its echo endpoint; the ring waits for its SDP
+    // (ICE gathering), so `setRemoteSDP` never comes after `talk`.
+    const auto ringWith = [this, id, serial = c.serial, ring, ringing](const QString& sdp) {
+        const auto it = m_calls.find(id);
+        if (it != m_calls.end() && it->serial == serial) {
+            later(ring, *it, [ringing, sdp](EmulatedCall& cc) { ringing(cc, sdp); });
+        }
+    };
+    if (policy.echo && MediaPeers::isRealWebRtc(offer) &&
+        m_media->answer(id, offer, MediaPeers::Kind::Echo,
+                        [this, id, ringWith](const QString& sdp) {
+                            m_mediaFallbacks.remove(id);
+                            ringWith(sdp);
+                        })) {
+        m_mediaFallbacks.insert(id, [this, offer, ringWith] { ringWith(m_sdp.answer(offer)); });
+        return;
+    }
+    ringWith(m_sdp.answer(offer));
 }
 
 void CallEngine::scheduleRemoteHangup(const EmulatedCall& c) {
@@ -214,6 +246,15 @@ void CallEngine::answer(const QJsonObject& arg) {
         qCInfo(lcEmulator).noquote()
             << "answer for call" << c->callId << "in state" << core::toWire(c->status) << "ignored";
         return;
+    }
+    if (m_media->contains(c->callId)) {
+        // Our echo endpoint offered (incoming `echo` call): a real answer connects it, anything
+        // else leaves the call without media, as a SIP leg without RTP would be.
+        const QString sdp = JsonFields::string(arg, L("sdp"));
+        if (!MediaPeers::isRealWebRtc(sdp) || !m_media->applyAnswer(c->callId, sdp)) {
+            qCInfo(lcEmulator).noquote() << "call" << c->callId << "answered without WebRTC media";
+            m_media->remove(c->callId);
+        }
     }
     const EmulatedCall talking = *c; // `c` points into m_calls: not to be used after a send
     setStatus(*c, CS::Established, 200);
@@ -338,17 +379,39 @@ QString CallEngine::incoming(const Incoming& options) {
     m_calls.insert(c.callId, c);
     qCInfo(lcEmulator).noquote() << "incoming call" << c.callId << "from" << c.caller << "to"
                                  << c.callee;
-    // The offer comes first, the SDK caches it by callId (spec §7.2).
-    m_sink.sendFrame(ServerFrames::remoteSdp(c.callId, m_sdp.offer(c.hasVideo)));
-    m_sink.sendFrame(ServerFrames::frame(L("notifyIncomingCall"), callObject(c)));
-    m_sink.sendFrame(ServerFrames::frame(L("ring"), callObject(c)));
-    if (options.cancelAfterMs > 0) {
-        later(options.cancelAfterMs, c, [this](EmulatedCall& cc) {
-            if (cc.status == CS::Ring) {
-                end(cc.callId, CS::Failed, 487, SipReason::info(487));
-            }
+    const int cancelAfterMs = options.cancelAfterMs;
+    const auto announce = [this, cancelAfterMs](const EmulatedCall& call, const QString& offer) {
+        // The offer comes first, the SDK caches it by callId (spec §7.2).
+        m_sink.sendFrame(ServerFrames::remoteSdp(call.callId, offer));
+        m_sink.sendFrame(ServerFrames::frame(L("notifyIncomingCall"), callObject(call)));
+        m_sink.sendFrame(ServerFrames::frame(L("ring"), callObject(call)));
+        if (cancelAfterMs > 0) {
+            later(cancelAfterMs, call, [this](EmulatedCall& cc) {
+                if (cc.status == CS::Ring) {
+                    end(cc.callId, CS::Failed, 487, SipReason::info(487));
+                }
+            });
+        }
+    };
+    // An `echo` caller offers from its echo endpoint, once ICE gathering is complete.
+    const auto announceWith = [this, id = c.callId, serial = c.serial,
+                               announce](const QString& sdp) {
+        const auto it = m_calls.find(id);
+        if (it != m_calls.end() && it->serial == serial && it->status == CS::Ring) {
+            announce(*it, sdp);
+        }
+    };
+    if (options.echo &&
+        m_media->offer(c.callId, [this, id = c.callId, announceWith](const QString& sdp) {
+            m_mediaFallbacks.remove(id);
+            announceWith(sdp);
+        })) {
+        m_mediaFallbacks.insert(c.callId, [this, announceWith, video = c.hasVideo] {
+            announceWith(m_sdp.offer(video));
         });
+        return c.callId;
     }
+    announce(c, m_sdp.offer(c.hasVideo));
     return c.callId;
 }
 
@@ -361,6 +424,8 @@ bool CallEngine::remoteHangup(const QString& callId, const QString& info) {
 }
 
 void CallEngine::dropAll() {
+    m_mediaFallbacks.clear();
+    m_media->clear();
     m_calls.clear();
 }
 

@@ -7,9 +7,12 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <functional>
+
 namespace emulator {
 
 class FrameSink;
+class MediaPeers;
 class SdpAnswerer;
 struct Scenario;
 
@@ -24,6 +27,13 @@ struct Scenario;
 /// FAILED, one Scenario::transferStepMs apart. `hangup` -> `finish` FINISH "Normal call clearing".
 /// Incoming calls: `setRemoteSDP [callId, OFFER]`, `notifyIncomingCall`, `ring`; `answer` ->
 /// `talk` ESTABLISHED.
+///
+/// Real audio (issue #7, MediaPeers): a callee with Scenario::Callee::echo answers an offer that
+/// carries real WebRTC with an echo endpoint (what the caller says comes back), and rings once
+/// that answer is complete; an incoming call with Incoming::echo offers from an echo endpoint and
+/// is announced once the offer is complete. The endpoint ends with the call. A media failure is
+/// logged and the call goes on (with the fake SDP when ours was not sent yet). Other calls keep
+/// SdpAnswerer's fake SDP.
 class CallEngine : public QObject {
     Q_OBJECT
 
@@ -36,6 +46,7 @@ public:
         bool hasVideo = false;
         int cancelAfterMs = 0; ///< caller gives up: FAILED 487; 0 = rings until answered
         int hangupAfterMs = 0; ///< caller hangs up after talking this long; 0 = never
+        bool echo = false;     ///< offer from an echo endpoint (real audio, see the class comment)
     };
 
     CallEngine(FrameSink& sink, SdpAnswerer& sdp, const Scenario& scenario,
@@ -75,6 +86,10 @@ private:
     FrameSink& m_sink;
     SdpAnswerer& m_sdp;
     const Scenario& m_scenario;
+    MediaPeers* m_media;
+    /// Calls waiting for the SDP of their emulator endpoint: what to send instead (the fake
+    /// SDP) if the endpoint fails first.
+    QHash<QString, std::function<void()>> m_mediaFallbacks;
     QHash<QString, EmulatedCall> m_calls;
     quint64 m_nextSerial = 1;
 };

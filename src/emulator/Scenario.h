@@ -37,6 +37,9 @@ struct Scenario {
         int rejectCode = 0;       ///< SIP code 400..699 (Reject)
         QString rejectInfo;       ///< null: "SIP <code> <REASON>"
         int hangupAfterMs = 0;    ///< remote party hangs up this long after ESTABLISHED; 0: never
+        /// Echo test: a real WebRTC offer (MediaPeers::isRealWebRtc) is answered by an echo
+        /// endpoint that sends the caller's audio back; other offers get the fake answer.
+        bool echo = false;
         QHash<QString, TransferOutcome> transferTargets; ///< "*" matches any other target
     };
 

@@ -101,6 +101,7 @@ Scenario::Callee readCallee(Reader& r, const QString& path, QList<Error>& errors
     c.rejectInfo = r.string(L("rejectInfo"), c.rejectInfo);
     c.ringAfterMs = r.ms(L("ringAfterMs"), c.ringAfterMs, -1);
     c.hangupAfterMs = r.ms(L("hangupAfterMs"), c.hangupAfterMs);
+    c.echo = r.boolean(L("echo"), c.echo);
     if (const auto targets = r.object(L("transferTargets"))) {
         const QString tpath = childPath(path, QStringLiteral("transferTargets"));
         for (auto it = targets->begin(); it != targets->end(); ++it) {

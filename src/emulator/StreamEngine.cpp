@@ -1,8 +1,11 @@
 #include "emulator/StreamEngine.h"
 
+#include "core/Lifecycle.h"
+
 #include "emulator/EmulatorLog.h"
 #include "emulator/FrameSink.h"
 #include "emulator/JsonFields.h"
+#include "emulator/MediaPeers.h"
 #include "emulator/Scenario.h"
 #include "emulator/SdpAnswerer.h"
 #include "emulator/ServerFrames.h"
@@ -40,6 +43,9 @@ EmulatedStream fromRequest(const QJsonObject& arg, bool published) {
     return s;
 }
 
+/// How long a real-media publish may take to connect before it fails (ms).
+constexpr int kIceTimeoutMs = 10000;
+
 } // namespace
 
 StreamEngine::StreamEngine(FrameSink& sink, StreamRegistry& registry, SdpAnswerer& sdp,
@@ -48,7 +54,27 @@ StreamEngine::StreamEngine(FrameSink& sink, StreamRegistry& registry, SdpAnswere
     , m_sink(sink)
     , m_registry(registry)
     , m_sdp(sdp)
-    , m_scenario(scenario) {}
+    , m_scenario(scenario)
+    , m_media(new MediaPeers(this)) {
+    connect(m_media, &MediaPeers::connected, this, [this](const QString& id) {
+        // PUBLISHING once ICE and DTLS are up (spec §6.1), then publishDelayMs as usual.
+        const auto live = [this, id] { goLive(id, true); };
+        if (m_scenario.publishDelayMs <= 0) {
+            live();
+        } else {
+            QTimer::singleShot(m_scenario.publishDelayMs, this, live);
+        }
+    });
+    connect(m_media, &MediaPeers::failed, this, [this](const QString& id, const QString& reason) {
+        const auto now = m_registry.find(id);
+        if (now && !core::Lifecycle<S>::isTerminal(now->status)) {
+            m_registry.setStatus(id, S::Failed,
+                                 reason.contains(QLatin1StringView("ICE"))
+                                     ? QStringLiteral("Failed by ICE error")
+                                     : QStringLiteral("Failed by error"));
+        }
+    });
+}
 
 void StreamEngine::publishStream(const QJsonObject& arg) {
     start(arg, true);
@@ -82,32 +108,53 @@ void StreamEngine::start(const QJsonObject& arg, bool publish) {
     }
     s.status = S::Pending;
     m_registry.add(s);
-    m_sink.sendFrame(
-        ServerFrames::remoteSdp(s.mediaSessionId, m_sdp.answer(JsonFields::string(arg, L("sdp")))));
     const QString id = s.mediaSessionId;
-    const auto goLive = [this, id, publish] {
-        const auto now = m_registry.find(id);
-        if (!now || now->status != S::Pending) {
-            return; // ended meanwhile
-        }
-        m_registry.setStatus(id, publish ? S::Publishing : S::Playing, QStringLiteral(""));
-        if (publish || !m_scenario.resizeOnPlay || !now->hasVideo) {
-            return;
-        }
-        const auto pub = m_registry.publisher(now->name);
-        if (pub && pub->hasVideo && m_registry.find(id)) {
-            m_sink.sendFrame(StreamRegistry::eventFrame(
-                id, QStringLiteral("resize"),
-                QJsonObject{
-                    {QStringLiteral("streamerVideoWidth"), pub->width > 0 ? pub->width : 640},
-                    {QStringLiteral("streamerVideoHeight"), pub->height > 0 ? pub->height : 360}}));
-        }
-    };
+    const QString offer = JsonFields::string(arg, L("sdp"));
+    // A real WebRTC publish is answered by a receive-only webrtcbin endpoint and goes live once
+    // it connects (see the constructor); a publish that never connects fails.
+    if (publish && MediaPeers::isRealWebRtc(offer) &&
+        m_media->answer(id, offer, MediaPeers::Kind::Sink, [this, id](const QString& sdp) {
+            const auto now = m_registry.find(id);
+            if (now && now->status == S::Pending) {
+                m_sink.sendFrame(ServerFrames::remoteSdp(id, sdp));
+            }
+        })) {
+        QTimer::singleShot(kIceTimeoutMs, this, [this, id] {
+            const auto now = m_registry.find(id);
+            if (now && now->status == S::Pending && m_media->contains(id)) {
+                m_media->remove(id);
+                m_registry.setStatus(id, S::Failed, QStringLiteral("Failed by ICE timeout"));
+            }
+        });
+        return;
+    }
+    m_sink.sendFrame(ServerFrames::remoteSdp(id, m_sdp.answer(offer)));
+    const auto live = [this, id, publish] { goLive(id, publish); };
     const int delay = publish ? m_scenario.publishDelayMs : m_scenario.playDelayMs;
     if (delay <= 0) {
-        goLive();
+        live();
     } else {
-        QTimer::singleShot(delay, this, goLive);
+        QTimer::singleShot(delay, this, live);
+    }
+}
+
+void StreamEngine::goLive(const QString& id, bool publish) {
+    const auto now = m_registry.find(id);
+    if (!now || now->status != S::Pending) {
+        m_media->remove(id);
+        return; // ended meanwhile
+    }
+    m_registry.setStatus(id, publish ? S::Publishing : S::Playing, QStringLiteral(""));
+    if (publish || !m_scenario.resizeOnPlay || !now->hasVideo) {
+        return;
+    }
+    const auto pub = m_registry.publisher(now->name);
+    if (pub && pub->hasVideo && m_registry.find(id)) {
+        m_sink.sendFrame(StreamRegistry::eventFrame(
+            id, QStringLiteral("resize"),
+            QJsonObject{
+                {QStringLiteral("streamerVideoWidth"), pub->width > 0 ? pub->width : 640},
+                {QStringLiteral("streamerVideoHeight"), pub->height > 0 ? pub->height : 360}}));
     }
 }
 
@@ -118,6 +165,7 @@ void StreamEngine::stopOwn(const QJsonObject& arg, const char* command) {
         qCInfo(lcEmulator).noquote() << command << "for unknown stream" << id << "ignored";
         return;
     }
+    m_media->remove(id);
     m_registry.setStatus(id, s->published ? S::Unpublished : S::Stopped,
                          QStringLiteral("Stopped by user"));
 }

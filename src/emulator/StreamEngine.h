@@ -6,6 +6,7 @@
 namespace emulator {
 
 class FrameSink;
+class MediaPeers;
 class SdpAnswerer;
 class StreamRegistry;
 struct Scenario;
@@ -19,6 +20,12 @@ struct Scenario;
 /// setRemoteSDP then PLAYING after playDelayMs (and a `resize` stream event for video); refusals
 /// come as FAILED with the spec §12.5 reason. unPublish / stop: UNPUBLISHED / STOPPED
 /// "Stopped by user".
+///
+/// Real audio (issue #7, MediaPeers): a publish whose offer carries real WebRTC is answered by a
+/// receive-only webrtcbin endpoint; PUBLISHING follows once ICE and DTLS are up (plus
+/// publishDelayMs), FAILED "Failed by ICE error"/"Failed by error" when the media fails and
+/// "Failed by ICE timeout" when it has not connected within 10 s. The endpoint ends with the
+/// unPublish (or with the session). Plays and other publishes keep SdpAnswerer's fake answer.
 class StreamEngine : public QObject {
     Q_OBJECT
 
@@ -40,11 +47,14 @@ public:
 private:
     void start(const QJsonObject& arg, bool publish);
     void stopOwn(const QJsonObject& arg, const char* command);
+    /// PENDING -> PUBLISHING/PLAYING (and `resize` for a video player) unless it ended meanwhile.
+    void goLive(const QString& id, bool publish);
 
     FrameSink& m_sink;
     StreamRegistry& m_registry;
     SdpAnswerer& m_sdp;
     const Scenario& m_scenario;
+    MediaPeers* m_media;
 };
 
 } // namespace emulator

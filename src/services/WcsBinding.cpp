@@ -2,8 +2,10 @@
 
 #include "core/EventJson.h"
 #include "services/CallService.h"
+#include "services/MediaEngine.h"
 #include "services/SessionMonitor.h"
 #include "services/StreamMonitor.h"
+#include "services/WcsCallMedia.h"
 #include "wcs/Session.h"
 
 #include <QJsonDocument>
@@ -93,23 +95,84 @@ void WcsBinding::journal(const QJsonObject& event) {
     }
 }
 
+WcsCallMedia* WcsBinding::callMedia() {
+    if (!m_callMedia && m_media && m_media->isAvailable()) {
+        m_callMedia = new WcsCallMedia(m_accountId, m_session, *m_media, this);
+        connect(m_callMedia, &WcsCallMedia::localCallEvent, this,
+                [this](const core::CallStatusEvent& e) {
+                    m_calls.apply(m_accountId, e);
+                    journal(core::EventJson::toJson(e));
+                });
+        connect(m_callMedia, &WcsCallMedia::mediaProblem, this, &WcsBinding::applyInfo);
+    }
+    return m_callMedia;
+}
+
+QString WcsBinding::noAudioInfo() const {
+    if (!m_media || m_media->isAvailable()) {
+        return {};
+    }
+    return QStringLiteral("no audio: %1").arg(m_media->unavailableReason());
+}
+
+void WcsBinding::applyInfo(const QString& callId, const QString& info) {
+    const CallRecord* r = m_calls.find(m_accountId, callId);
+    if (!r || r->hasEnded()) {
+        return;
+    }
+    core::CallStatusEvent e;
+    e.callId = callId;
+    e.status = r->status;
+    e.info = info;
+    m_calls.apply(m_accountId, e);
+}
+
 QString WcsBinding::dial(const QString& callee, bool video) {
     wcs::CallRequest r;
     r.callee = callee;
     r.hasVideo = video;
-    return m_session.call(r);
+    if (WcsCallMedia* media = callMedia()) {
+        return media->dial(r);
+    }
+    const QString callId = m_session.call(r);
+    if (const QString info = noAudioInfo(); !callId.isEmpty() && !info.isEmpty()) {
+        core::CallStatusEvent e;
+        e.callId = callId;
+        e.status = core::CallStatus::Pending;
+        e.incoming = false;
+        e.callee = callee;
+        e.info = info;
+        m_calls.apply(m_accountId, e);
+    }
+    return callId;
 }
 
 bool WcsBinding::answer(const QString& callId) {
-    return m_session.answer(callId);
+    if (WcsCallMedia* media = callMedia()) {
+        return media->answer(callId);
+    }
+    const bool sent = m_session.answer(callId);
+    if (const QString info = noAudioInfo(); sent && !info.isEmpty()) {
+        applyInfo(callId, info);
+    }
+    return sent;
 }
 
 bool WcsBinding::hangUp(const QString& callId) {
+    if (m_callMedia && m_callMedia->cancel(callId)) {
+        return true; // `call` was not sent yet: nothing to tell the server
+    }
     return m_session.hangUp(callId);
 }
 
 bool WcsBinding::hold(const QString& callId, bool forTransfer) {
-    return m_session.hold(callId, forTransfer);
+    if (!m_session.hold(callId, forTransfer)) {
+        return false;
+    }
+    if (m_callMedia) {
+        m_callMedia->holdRequested(callId); // the other party stops hearing us at once
+    }
+    return true;
 }
 
 bool WcsBinding::unhold(const QString& callId) {

@@ -48,7 +48,8 @@ private Q_SLOTS:
                     "defaultCallee": {"answerAfterMs": 300, "hangupAfterMs": 900,
                                       "transferTargets": {"*": "failed", "2099": "completed"}}},
           "callees": {"486": {"busy": true}, "403": {"rejectCode": 403, "rejectInfo": "no"},
-                      "5000": {"neverAnswer": true}, "2000": {"ringAfterMs": 1}},
+                      "5000": {"neverAnswer": true}, "2000": {"ringAfterMs": 1},
+                      "echo": {"echo": true}},
           "streams": {"publishDelayMs": 1, "playDelayMs": 2, "resizeOnPlay": false},
           "dataRules": [{"key": "k", "status": "FAILED", "info": "i", "delayMs": 4},
                         {"contains": "c", "echo": true}],
@@ -75,6 +76,9 @@ private Q_SLOTS:
         QCOMPARE(sc.callees.value(s("403")).rejectCode, 403);
         QCOMPARE(sc.callees.value(s("403")).rejectInfo, s("no"));
         QCOMPARE(sc.callees.value(s("5000")).outcome, Scenario::Callee::Outcome::NeverAnswer);
+        QVERIFY(sc.callees.value(s("echo")).echo);
+        QVERIFY(!sc.callees.value(s("5000")).echo);
+        QVERIFY(!sc.defaultCallee.echo);
         // A callee inherits what it leaves out from calls.defaultCallee.
         const Scenario::Callee c2000 = sc.callees.value(s("2000"));
         QCOMPARE(c2000.outcome, Scenario::Callee::Outcome::Answer);
@@ -111,6 +115,8 @@ private Q_SLOTS:
         const Scenario& sc = *r.scenario;
         QCOMPARE(sc.callees.value(s("9999")).answerAfterMs, 0);
         QCOMPARE(sc.callees.value(s("9999")).ringAfterMs, 0);
+        QVERIFY(sc.callees.value(s("9999")).echo); // the demo's echo test (README, SCENARIO.md)
+        QVERIFY(sc.callees.value(s("echo")).echo);
         QVERIFY(sc.backgroundStreams.size() >= 2);
         int incoming = 0;
         int push = 0;
@@ -151,6 +157,9 @@ private Q_SLOTS:
                                     << "expected a JSON object";
         QTest::newRow("unknown key") << QByteArray(R"({"colour":1})") << "$.colour"
                                      << "unknown key";
+        QTest::newRow("echo not a boolean")
+            << QByteArray(R"({"callees":{"9999":{"echo":"yes"}}})") << "$.callees[\"9999\"].echo"
+            << "expected a boolean";
         QTest::newRow("negative ms")
             << QByteArray(R"({"keepAliveGraceMs":-1})") << "$.keepAliveGraceMs"
             << "expected an integer in 0..";

@@ -1,0 +1,164 @@
+#include "emulator/MediaPeers.h"
+
+#include "emulator/EmulatorLog.h"
+#include "media/EchoEndpoint.h"
+#include "media/Gst.h"
+#include "media/SdpInspector.h"
+#include "media/WebRtcEndpoint.h"
+
+#include <mutex>
+
+namespace emulator {
+
+namespace {
+
+using media::PeerConnectionState;
+using media::SdpType;
+using media::WebRtcEndpoint;
+
+/// What a publish sink plays with: a silent live source (never sent: recvonly) and a fakesink.
+media::AudioEndpointConfig sinkConfig() {
+    media::AudioEndpointConfig config;
+    config.direction = media::MediaDirection::RecvOnly;
+    config.sourceDescription = QStringLiteral("audiotestsrc is-live=true wave=silence");
+    config.sinkDescription = QStringLiteral("fakesink sync=false");
+    return config;
+}
+
+} // namespace
+
+MediaPeers::MediaPeers(QObject* parent)
+    : QObject(parent) {}
+
+MediaPeers::~MediaPeers() {
+    clear();
+}
+
+bool MediaPeers::isAvailable() {
+    static bool available = false;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        QString error;
+        if (!media::Gst::ensureInitialized(&error)) {
+            qCWarning(lcEmulator).noquote()
+                << "no emulator media (fake SDP only): GStreamer cannot start:" << error;
+            return;
+        }
+        const QStringList missing = media::Gst::missingElements(
+            WebRtcEndpoint::requiredElements(false) + media::EchoEndpoint::requiredElements() +
+            QStringList{QStringLiteral("audiotestsrc"), QStringLiteral("fakesink")});
+        if (!missing.isEmpty()) {
+            qCWarning(lcEmulator).noquote()
+                << "no emulator media (fake SDP only): GStreamer elements missing:"
+                << missing.join(u", ");
+            return;
+        }
+        available = true;
+    });
+    return available;
+}
+
+bool MediaPeers::isRealWebRtc(const QString& sdp) {
+    const media::SdpInspector inspector(sdp);
+    return inspector.attribute(QStringLiteral("ice-ufrag")).has_value() &&
+           inspector.attribute(QStringLiteral("ice-pwd")).has_value() &&
+           inspector.attribute(QStringLiteral("fingerprint")).has_value() &&
+           !inspector.candidates().isEmpty();
+}
+
+WebRtcEndpoint* MediaPeers::create(const QString& id, Kind kind, SdpCallback onDescription) {
+    remove(id);
+    WebRtcEndpoint* endpoint = nullptr;
+    if (kind == Kind::Echo) {
+        endpoint = new media::EchoEndpoint(this);
+    } else {
+        endpoint = new WebRtcEndpoint(sinkConfig(), this);
+    }
+    m_endpoints.insert(id, endpoint);
+    connect(endpoint, &WebRtcEndpoint::localDescriptionReady, this,
+            [onDescription = std::move(onDescription)](const QString& sdp, SdpType) {
+                onDescription(sdp);
+            });
+    connect(endpoint, &WebRtcEndpoint::connectionStateChanged, this,
+            [this, id, endpoint](PeerConnectionState state) {
+                if (m_endpoints.value(id) != endpoint) {
+                    return;
+                }
+                if (state == PeerConnectionState::Connected) {
+                    qCInfo(lcEmulator).noquote() << "media of" << id << "connected";
+                    Q_EMIT connected(id);
+                } else if (state == PeerConnectionState::Failed) {
+                    remove(id);
+                    Q_EMIT failed(id, QStringLiteral("ICE/DTLS connection failed"));
+                }
+            });
+    connect(endpoint, &WebRtcEndpoint::failed, this, [this, id, endpoint](const QString& reason) {
+        if (m_endpoints.value(id) != endpoint) {
+            return;
+        }
+        qCWarning(lcEmulator).noquote() << "media of" << id << "failed:" << reason;
+        remove(id);
+        Q_EMIT failed(id, reason);
+    });
+    return endpoint;
+}
+
+bool MediaPeers::answer(const QString& id, const QString& offer, Kind kind, SdpCallback onAnswer) {
+    if (!isAvailable()) {
+        return false;
+    }
+    WebRtcEndpoint* endpoint = create(id, kind, std::move(onAnswer));
+    if (!endpoint->setRemoteDescription(offer, SdpType::Offer) || !endpoint->createAnswer()) {
+        remove(id);
+        return false;
+    }
+    qCInfo(lcEmulator).noquote() << "media of" << id << "answering with a"
+                                 << (kind == Kind::Echo ? "echo" : "receive-only") << "endpoint";
+    return true;
+}
+
+bool MediaPeers::offer(const QString& id, SdpCallback onOffer) {
+    if (!isAvailable()) {
+        return false;
+    }
+    WebRtcEndpoint* endpoint = create(id, Kind::Echo, std::move(onOffer));
+    if (!endpoint->createOffer()) {
+        remove(id);
+        return false;
+    }
+    qCInfo(lcEmulator).noquote() << "media of" << id << "offering from an echo endpoint";
+    return true;
+}
+
+bool MediaPeers::applyAnswer(const QString& id, const QString& answer) {
+    WebRtcEndpoint* endpoint = m_endpoints.value(id).data();
+    if (!endpoint) {
+        return false;
+    }
+    if (!endpoint->setRemoteDescription(answer, SdpType::Answer)) {
+        remove(id);
+        return false;
+    }
+    return true;
+}
+
+void MediaPeers::remove(const QString& id) {
+    const QPointer<WebRtcEndpoint> weak = m_endpoints.take(id);
+    WebRtcEndpoint* endpoint = weak.data();
+    if (!endpoint) {
+        return;
+    }
+    endpoint->disconnect(this);
+    endpoint->stop();
+    // May run inside one of the endpoint's own signals: delete it from the event loop.
+    endpoint->deleteLater();
+}
+
+void MediaPeers::clear() {
+    const QStringList ids = m_endpoints.keys();
+    for (const QString& id : ids) {
+        remove(id);
+    }
+}
+
+} // namespace emulator
