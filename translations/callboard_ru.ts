@@ -373,7 +373,12 @@
 <context>
     <name>app::PhoneController</name>
     <message>
-        <location filename="../app/callboard/PhoneController.cpp" line="+65"/>
+        <location filename="../app/callboard/PhoneController.cpp" line="+63"/>
+        <source>This call has no audio to mute.</source>
+        <translation>У этого вызова нет звука, который можно выключить.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No call is talking: the keys were not sent.</source>
         <translation>Нет активного разговора: клавиши не отправлены.</translation>
     </message>
@@ -775,7 +780,18 @@
 <context>
     <name>models::CallListModel</name>
     <message>
-        <location filename="../src/models/CallListModel.cpp" line="+209"/>
+        <location filename="../src/models/CallListModel.cpp" line="+254"/>
+        <source>muted</source>
+        <extracomment>A call whose microphone is muted (the call list&apos;s audio column)</extracomment>
+        <translation>микрофон выкл.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your microphone is muted for this call.</source>
+        <translation>Ваш микрофон в этом вызове выключен.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>incoming</source>
         <translation>входящий</translation>
     </message>
@@ -790,7 +806,7 @@
         <translation>на удержании</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Peer</source>
         <translation>Абонент</translation>
     </message>
@@ -828,6 +844,132 @@
         <location line="+2"/>
         <source>Started</source>
         <translation>Начало</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audio</source>
+        <extracomment>Column of the call list: audio quality figures, mute, audio problems</extracomment>
+        <translation>Звук</translation>
+    </message>
+</context>
+<context>
+    <name>models::CallQualityText</name>
+    <message>
+        <location filename="../src/models/CallQualityText.cpp" line="+27"/>
+        <location line="+59"/>
+        <source>RTT %1 ms</source>
+        <extracomment>Round-trip time of a call&apos;s audio, in milliseconds</extracomment>
+        <translation>RTT %1 мс</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>jitter %1 ms</source>
+        <extracomment>Interarrival jitter of a call&apos;s received audio, in milliseconds</extracomment>
+        <translation>джиттер %1 мс</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+58"/>
+        <source>loss %1 %</source>
+        <extracomment>Received audio packets lost, in percent</extracomment>
+        <translation>потери %1 %</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>↑%1 ↓%2 kbit/s</source>
+        <extracomment>Sending (up arrow) and receiving (down arrow) bitrates of a call&apos;s audio</extracomment>
+        <translation>↑%1 ↓%2 кбит/с</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Audio now:</source>
+        <translation>Звук сейчас:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round-trip time %1 ms</source>
+        <translation>Время кругового пути (RTT) %1 мс</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Jitter %1 ms</source>
+        <translation>Джиттер %1 мс</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+47"/>
+        <source>Packets lost %1 %</source>
+        <translation>Потеряно пакетов %1 %</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Sending %1 kbit/s</source>
+        <translation>Отправка %1 кбит/с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receiving %1 kbit/s</source>
+        <translation>Приём %1 кбит/с</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Estimated MOS %1 of 4.5</source>
+        <extracomment>Mean opinion score estimate, 1 (bad) to 4.5 (best)</extracomment>
+        <translation>Оценка MOS %1 из 4,5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Over the call:</source>
+        <translation>За весь вызов:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>MOS %1</source>
+        <extracomment>Mean opinion score estimate of a call, 1 (bad) to 4.5 (best)</extracomment>
+        <translation>MOS %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>jitter ≤ %1 ms</source>
+        <extracomment>The largest jitter seen during a call, in milliseconds</extracomment>
+        <translation>джиттер ≤ %1 мс</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Average round-trip time %1 ms</source>
+        <translation>Среднее время кругового пути (RTT) %1 мс</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Largest jitter %1 ms</source>
+        <translation>Наибольший джиттер %1 мс</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Average sending bitrate %1 kbit/s</source>
+        <translation>Средний битрейт отправки %1 кбит/с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Average receiving bitrate %1 kbit/s</source>
+        <translation>Средний битрейт приёма %1 кбит/с</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Estimated MOS %1 of 4.5 (E-model, ITU-T G.107)</source>
+        <extracomment>MOS: mean opinion score; the E-model is the ITU-T G.107 call quality model</extracomment>
+        <translation>Оценка MOS %1 из 4,5 (E-модель, ITU-T G.107)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no audio</source>
+        <extracomment>A call whose audio failed; %1 says why</extracomment>
+        <translation>нет звука</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no audio: %1</source>
+        <translation>нет звука: %1</translation>
     </message>
 </context>
 <context>
@@ -922,7 +1064,7 @@
 <context>
     <name>models::HistoryModel</name>
     <message>
-        <location filename="../src/models/HistoryModel.cpp" line="+65"/>
+        <location filename="../src/models/HistoryModel.cpp" line="+67"/>
         <source>Answered</source>
         <translation>Отвечен</translation>
     </message>
@@ -957,7 +1099,7 @@
         <translation>Нет ответа</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+70"/>
         <source>incoming</source>
         <translation>входящий</translation>
     </message>
@@ -967,7 +1109,7 @@
         <translation>исходящий</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
@@ -995,6 +1137,12 @@
         <location line="+2"/>
         <source>Account</source>
         <translation>Учётная запись</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality</source>
+        <extracomment>Column of the call history: audio quality over the call</extracomment>
+        <translation>Качество</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1448,6 +1596,19 @@
     </message>
 </context>
 <context>
+    <name>services::MediaEngine</name>
+    <message>
+        <location filename="../src/services/MediaEngine.cpp" line="+57"/>
+        <source>GStreamer cannot start: %1</source>
+        <translation>GStreamer не запускается: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GStreamer elements missing: %1</source>
+        <translation>Не хватает элементов GStreamer: %1</translation>
+    </message>
+</context>
+<context>
     <name>services::MessageService</name>
     <message>
         <location filename="../src/services/MessageService.cpp" line="+82"/>
@@ -1581,9 +1742,17 @@ to %2</source>
     </message>
 </context>
 <context>
+    <name>services::SipBinding</name>
+    <message>
+        <location filename="../src/services/SipBinding.cpp" line="+162"/>
+        <source>no media engine is installed</source>
+        <translation>медиадвижок не установлен</translation>
+    </message>
+</context>
+<context>
     <name>services::SipProfileMapper</name>
     <message>
-        <location filename="../src/services/SipProfileMapper.cpp" line="+34"/>
+        <location filename="../src/services/SipProfileMapper.cpp" line="+37"/>
         <source>Certificate pinning is not available for SIP over WebSocket accounts; trust the server through a CA file instead.</source>
         <translation>Закрепление сертификата недоступно для учётных записей SIP через WebSocket; вместо этого доверьтесь серверу через файл CA.</translation>
     </message>
@@ -1591,6 +1760,30 @@ to %2</source>
         <location line="+11"/>
         <source>The CA file %1 holds no PEM certificate.</source>
         <translation>Файл CA %1 не содержит сертификатов PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>services::WebRtcDescriptionHandler</name>
+    <message>
+        <location filename="../src/services/WebRtcDescriptionHandler.cpp" line="+127"/>
+        <source>the offer has no audio stream</source>
+        <translation>в предложении нет аудиопотока</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the offer is %1 without ICE and DTLS-SRTP; Callboard&apos;s media engine speaks WebRTC (RFC 8827) only</source>
+        <translation>предложение %1 без ICE и DTLS-SRTP; медиадвижок Callboard работает только с WebRTC (RFC 8827)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no common audio codec (Callboard offers Opus, G.722, PCMU and PCMA)</source>
+        <translation>нет общего аудиокодека (Callboard предлагает Opus, G.722, PCMU и PCMA)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+19"/>
+        <source>the call&apos;s media endpoint is gone</source>
+        <translation>медиаканал звонка уже закрыт</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2096,60 @@ to %2</source>
         <location line="+1"/>
         <source>Remove the account &quot;%1&quot; and its stored password?</source>
         <translation>Удалить учётную запись «%1» и её сохранённый пароль?</translation>
+    </message>
+</context>
+<context>
+    <name>ui::CallMediaBar</name>
+    <message>
+        <location filename="../ui/widgets/CallMediaBar.cpp" line="+51"/>
+        <source>Mute</source>
+        <translation>Без звука</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mic:</source>
+        <translation>Микрофон:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker:</source>
+        <translation>Динамик:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mute or unmute your microphone in the selected call (%1)</source>
+        <extracomment>%1 is the keyboard shortcut (Ctrl+M)</extracomment>
+        <translation>Выключить или включить ваш микрофон в выбранном вызове (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mute microphone</source>
+        <translation>Выключить микрофон</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Microphone level</source>
+        <translation>Уровень микрофона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your microphone level in the selected call</source>
+        <translation>Уровень вашего микрофона в выбранном вызове</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received level</source>
+        <translation>Уровень принимаемого звука</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The level of what you hear from the peer</source>
+        <translation>Уровень того, что вы слышите от собеседника</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No audio for this call</source>
+        <translation>У этого вызова нет звука</translation>
     </message>
 </context>
 <context>
@@ -2308,7 +2555,7 @@ to %2</source>
         <translation>По&amp;казать:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Call history</source>
         <translation>Журнал вызовов</translation>
     </message>
@@ -2439,6 +2686,15 @@ to %2</source>
         <location line="+1"/>
         <source>Reject the call from %1</source>
         <translation>Отклонить вызов от %1</translation>
+    </message>
+</context>
+<context>
+    <name>ui::LevelMeter</name>
+    <message>
+        <location filename="../ui/widgets/LevelMeterAccessible.cpp" line="+47"/>
+        <source>%1 dB</source>
+        <extracomment>Accessible value of an audio level meter, in decibels below full scale</extracomment>
+        <translation>%1 дБ</translation>
     </message>
 </context>
 <context>
@@ -2843,12 +3099,12 @@ to %2</source>
 <context>
     <name>ui::PhonePanel</name>
     <message>
-        <location filename="../ui/widgets/PhonePanel.cpp" line="+45"/>
+        <location filename="../ui/widgets/PhonePanel.cpp" line="+49"/>
         <source>Calls</source>
         <translation>Вызовы</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Key %1</source>
         <extracomment>Accessible name of a dial pad key, %1 is the digit, * or #</extracomment>
         <translation>Клавиша %1</translation>
@@ -3262,7 +3518,7 @@ to %2</source>
         <translation>WCS сначала обращается к этому бэкенду; он ответит 403.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>Streams of the selected node</source>
         <translation>Потоки выбранного узла</translation>
     </message>
@@ -3647,12 +3903,12 @@ to %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+208"/>
+        <location line="+191"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-189"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Фильтр:</translation>
     </message>
@@ -3672,7 +3928,7 @@ to %2</source>
         <translation>Потоки</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>Stream actions</source>
         <translation>Действия с потоками</translation>
     </message>
@@ -3747,7 +4003,7 @@ to %2</source>
         <translation>Все поля последнего события статуса и история потока</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+104"/>
         <source>Account: %1</source>
         <extracomment>Source filter entry: one of our accounts</extracomment>
         <translation>Учётная запись: %1</translation>

@@ -4,7 +4,9 @@
 #include "services/AccountConnector.h"
 #include "services/AccountService.h"
 #include "services/AppSettings.h"
+#include "services/AudioDevices.h"
 #include "services/CallHistoryRecorder.h"
+#include "services/CallMediaBinding.h"
 #include "services/CallService.h"
 #include "services/CredentialStore.h"
 #include "services/History.h"
@@ -37,14 +39,18 @@ AppServices::AppServices(const QString& dataDir, const QString& settingsPath,
     , m_recorder(std::make_unique<services::CallHistoryRecorder>(*m_calls, *m_history))
     , m_connector(std::make_unique<services::AccountConnector>(*m_accounts, *m_typed, *m_calls,
                                                                *m_streams, *m_sessions, m_clock))
-    , m_media(std::make_unique<services::MediaEngine>(m_settings.get())) {
+    , m_audioDevices(std::make_unique<services::AudioDevices>())
+    , m_media(std::make_unique<services::MediaEngine>(m_settings.get(), m_audioDevices.get())) {
     // GStreamer starts on the first call (isAvailable()), not here: start-up stays fast.
     m_connector->setMediaEngine(m_media.get());
+    // Per-call quality figures, mute state and media failures reach the call rows and history.
+    m_callMedia = std::make_unique<services::CallMediaBinding>(*m_media, *m_calls);
 }
 
 AppServices::~AppServices() {
     // Sessions close (and report DISCONNECTED) while every service is still alive.
     m_connector.reset();
+    m_callMedia.reset();
     m_media.reset();
     m_recorder.reset();
 }

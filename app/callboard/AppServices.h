@@ -14,11 +14,13 @@ class AccountConnector;
 class AccountService;
 class AppSettings;
 class CallHistoryRecorder;
+class CallMediaBinding;
 class CallService;
 class CredentialStore;
 class History;
 class LogControl;
 class MediaEngine;
+class AudioDevices;
 class SessionMonitor;
 class SessionPasswordCache;
 class StreamMonitor;
@@ -70,7 +72,9 @@ private:
     std::unique_ptr<services::SessionMonitor> m_sessions;
     std::unique_ptr<services::CallHistoryRecorder> m_recorder;
     std::unique_ptr<services::AccountConnector> m_connector;
+    std::unique_ptr<services::AudioDevices> m_audioDevices; ///< hot-plug for the media engine
     std::unique_ptr<services::MediaEngine> m_media;
+    std::unique_ptr<services::CallMediaBinding> m_callMedia; ///< quality, mute, media failures
 };
 
 } // namespace app

@@ -6,7 +6,9 @@
 #include "models/HistoryModel.h"
 #include "services/AppSettings.h"
 #include "services/CallService.h"
+#include "services/MediaEngine.h"
 #include "ui/dialogs/TransferDialog.h"
+#include "ui/widgets/CallMediaBar.h"
 #include "ui/widgets/PhonePanel.h"
 #include "ui/windows/MainWindow.h"
 
@@ -47,6 +49,18 @@ PhoneController::PhoneController(AppServices& services, ui::MainWindow* window,
             });
     if (m_history) {
         connect(m_history, &models::HistoryModel::dialRequested, this, &PhoneController::callBack);
+    }
+    services::MediaEngine& media = m_services.media();
+    connect(m_calls, &models::CallListModel::muteRequested, this, &PhoneController::setMuted);
+    connect(&media, &services::MediaEngine::inputLevelChanged, phone->mediaBar(),
+            &ui::CallMediaBar::showInputLevel);
+    connect(&media, &services::MediaEngine::outputLevelChanged, phone->mediaBar(),
+            &ui::CallMediaBar::showOutputLevel);
+}
+
+void PhoneController::setMuted(const QString& accountId, const QString& callId, bool muted) {
+    if (!m_services.media().setMuted(accountId, callId, muted)) {
+        showMessage(tr("This call has no audio to mute."));
     }
 }
 

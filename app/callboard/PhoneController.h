@@ -28,6 +28,8 @@ class AppServices;
 ///   with the request goes straight to CallService::transfer().
 /// * Call back from history: chooses the call's account in the picker when it is connected,
 ///   shows the Phone tab and dials the peer.
+/// * Call audio: Mute (CallListModel::muteRequested) goes to services::MediaEngine::setMuted();
+///   the engine's microphone and received levels feed the phone panel's ui::CallMediaBar.
 /// Refusals are said in the window's status bar.
 class PhoneController : public QObject {
     Q_OBJECT
@@ -53,6 +55,7 @@ private:
     void giveCallBack(const QString& accountId, const QString& callId);
     void onCallChanged(const QString& accountId, const QString& callId);
     void callBack(const QString& accountId, const QString& peer);
+    void setMuted(const QString& accountId, const QString& callId, bool muted);
     void showMessage(const QString& text);
 
     AppServices& m_services;

@@ -1,5 +1,6 @@
 #include "models/CallListModel.h"
 
+#include "models/CallQualityText.h"
 #include "models/StatusLabels.h"
 
 #include <QDateTime>
@@ -132,6 +133,14 @@ bool CallListModel::requestAction(int row, CallActions::Action action) {
     return true;
 }
 
+bool CallListModel::requestMute(int row, bool muted) {
+    if (row < 0 || row >= m_rows.size() || !mediaData(m_rows[row], CanMuteRole).toBool()) {
+        return false;
+    }
+    Q_EMIT muteRequested(m_rows[row].accountId, m_rows[row].callId, muted);
+    return true;
+}
+
 bool CallListModel::requestTransfer(int row, const QString& target) {
     if (row < 0 || row >= m_rows.size() || !CallActions::isAllowed(Action::Transfer, m_rows[row])) {
         return false;
@@ -149,6 +158,10 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return displayText(r, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == MediaColumn) {
+            const QString tip = mediaToolTip(r);
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         return index.column() == StatusColumn && !r.info.isEmpty() ? QVariant(r.info) : QVariant();
     case StatusRole:
         return static_cast<int>(r.status);
@@ -195,8 +208,67 @@ QVariant CallListModel::data(const QModelIndex& index, int role) const {
     case SortRole:
         return sortValue(r, index.column());
     default:
+        return mediaData(r, role);
+    }
+}
+
+QVariant CallListModel::mediaData(const services::CallRecord& r, int role) const {
+    const services::CallQuality& q = r.quality;
+    switch (role) {
+    case HasMediaRole:
+        return r.hasMedia;
+    case MutedRole:
+        return r.muted;
+    case CanMuteRole:
+        return r.hasMedia && !r.hasEnded() && r.mediaError.isEmpty();
+    case MediaErrorRole:
+        return r.mediaError;
+    case QualityTextRole:
+        return CallQualityText::compact(q);
+    case RttMsRole:
+        return q.rttMs();
+    case JitterMsRole:
+        return q.jitterMs();
+    case LossPercentRole:
+        return q.lossPercent();
+    case SendKbpsRole:
+        return q.sendKbps();
+    case ReceiveKbpsRole:
+        return q.receiveKbps();
+    case MosRole:
+        return q.mos();
+    default:
         return {};
     }
+}
+
+QString CallListModel::mediaText(const services::CallRecord& r) {
+    if (!r.mediaError.isEmpty()) {
+        return CallQualityText::mediaProblem(r.mediaError);
+    }
+    // An ended call shows its figures over the whole call, a live one the latest.
+    QString text = r.hasEnded() ? CallQualityText::summary(r.quality.summary())
+                                : CallQualityText::compact(r.quality);
+    if (r.muted && !r.hasEnded()) {
+        //: A call whose microphone is muted (the call list's audio column)
+        text = text.isEmpty() ? tr("muted") : tr("muted") + QStringLiteral(" · ") + text;
+    }
+    return text;
+}
+
+QString CallListModel::mediaToolTip(const services::CallRecord& r) {
+    QStringList lines;
+    if (!r.mediaError.isEmpty()) {
+        lines << CallQualityText::mediaProblem(r.mediaError);
+    }
+    if (r.muted && !r.hasEnded()) {
+        lines << tr("Your microphone is muted for this call.");
+    }
+    const QString details = CallQualityText::details(r.quality);
+    if (!details.isEmpty()) {
+        lines << details;
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant CallListModel::displayText(const services::CallRecord& r, int column) const {
@@ -221,6 +293,8 @@ QVariant CallListModel::displayText(const services::CallRecord& r, int column) c
                                   : QDateTime::fromMSecsSinceEpoch(r.createdAtMs)
                                         .toLocalTime()
                                         .toString(u"HH:mm:ss"_s);
+    case MediaColumn:
+        return mediaText(r);
     default:
         return {};
     }
@@ -240,6 +314,8 @@ QVariant CallListModel::sortValue(const services::CallRecord& r, int column) con
         return r.durationMs(m_clock->nowMs());
     case CreatedColumn:
         return r.createdAtMs;
+    case MediaColumn:
+        return r.hasEnded() ? r.quality.summary().mos : r.quality.mos();
     default:
         return displayText(r, column);
     }
@@ -266,6 +342,9 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Duration");
     case CreatedColumn:
         return tr("Started");
+    case MediaColumn:
+        //: Column of the call list: audio quality figures, mute, audio problems
+        return tr("Audio");
     default:
         return {};
     }
@@ -294,7 +373,18 @@ QHash<int, QByteArray> CallListModel::roleNames() const {
                                         {CanHoldRole, "canHold"},
                                         {CanResumeRole, "canResume"},
                                         {CanTransferRole, "canTransfer"},
-                                        {SortRole, "sortValue"}});
+                                        {SortRole, "sortValue"},
+                                        {HasMediaRole, "hasMedia"},
+                                        {MutedRole, "muted"},
+                                        {CanMuteRole, "canMute"},
+                                        {MediaErrorRole, "mediaError"},
+                                        {QualityTextRole, "qualityText"},
+                                        {RttMsRole, "rttMs"},
+                                        {JitterMsRole, "jitterMs"},
+                                        {LossPercentRole, "lossPercent"},
+                                        {SendKbpsRole, "sendKbps"},
+                                        {ReceiveKbpsRole, "receiveKbps"},
+                                        {MosRole, "mos"}});
     return names;
 }
 

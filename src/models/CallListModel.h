@@ -31,6 +31,7 @@ public:
         HeldColumn,
         DurationColumn, ///< talk time, m:ss
         CreatedColumn,  ///< creation time, local hh:mm:ss
+        MediaColumn,    ///< audio: quality figures, "muted", or why there is no audio
         ColumnCount
     };
     Q_ENUM(Column)
@@ -58,6 +59,17 @@ public:
         CanResumeRole,                 ///< bool: resume (unhold) is legal now
         CanTransferRole,               ///< bool: blind transfer is legal now
         SortRole,                      ///< per column: a value that sorts naturally
+        HasMediaRole,                  ///< bool: a media endpoint carries the call's audio
+        MutedRole,                     ///< bool: the call's microphone is muted
+        CanMuteRole,                   ///< bool: mute/unmute is possible now
+        MediaErrorRole,                ///< QString: why the audio failed, empty if it did not
+        QualityTextRole,               ///< QString: compact quality line, empty while unknown
+        RttMsRole,                     ///< double: latest round-trip time, ms; -1 unknown
+        JitterMsRole,                  ///< double: latest jitter, ms; -1 unknown
+        LossPercentRole,               ///< double: latest packet loss, percent; -1 unknown
+        SendKbpsRole,                  ///< double: latest sending bitrate, kbit/s; -1 unknown
+        ReceiveKbpsRole,               ///< double: latest receiving bitrate, kbit/s; -1 unknown
+        MosRole,                       ///< double: latest MOS estimate, 1..4.5; -1 unknown
     };
     Q_ENUM(Role)
 
@@ -82,6 +94,8 @@ public:
     Q_INVOKABLE bool requestAction(int row, models::CallActions::Action action);
     /// Transfer button with its target: emits transferRequested() when legal.
     Q_INVOKABLE bool requestTransfer(int row, const QString& target);
+    /// Mute button: emits muteRequested() when the call has audio (CanMuteRole).
+    Q_INVOKABLE bool requestMute(int row, bool muted);
 
     /// Re-reads every call from the service (model reset), e.g. after clearEnded().
     void reload();
@@ -95,6 +109,8 @@ Q_SIGNALS:
     void resumeRequested(const QString& accountId, const QString& callId);
     /// `target` is empty when the button was pressed without one (the UI asks for it).
     void transferRequested(const QString& accountId, const QString& callId, const QString& target);
+    /// Mute (true) or unmute the call's microphone.
+    void muteRequested(const QString& accountId, const QString& callId, bool muted);
 
 private:
     void onCallAdded(const QString& accountId, const QString& callId);
@@ -103,6 +119,9 @@ private:
     void rebuildIndex();
     QVariant displayText(const services::CallRecord& r, int column) const;
     QVariant sortValue(const services::CallRecord& r, int column) const;
+    QVariant mediaData(const services::CallRecord& r, int role) const;
+    static QString mediaText(const services::CallRecord& r);
+    static QString mediaToolTip(const services::CallRecord& r);
 
     using Key = QPair<QString, QString>;
     services::CallService* m_service;

@@ -1,5 +1,7 @@
 #include "models/HistoryModel.h"
 
+#include "models/CallQualityText.h"
+
 #include <QDateTime>
 
 using namespace Qt::Literals::StringLiterals;
@@ -88,6 +90,10 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return displayText(e, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == QualityColumn) {
+            const QString details = CallQualityText::summaryDetails(e.quality);
+            return details.isEmpty() ? QVariant() : QVariant(details);
+        }
         return e.endReason.isEmpty() ? QVariant() : QVariant(e.endReason);
     case MissedRole:
         return isMissed(e);
@@ -111,6 +117,10 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
         return e.durationMs();
     case SipStatusRole:
         return e.sipStatus;
+    case QualityTextRole:
+        return CallQualityText::summary(e.quality);
+    case MosRole:
+        return e.quality.mos;
     case SortRole:
         switch (index.column()) {
         case StartedColumn:
@@ -119,6 +129,8 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
             return e.durationMs();
         case OutcomeColumn:
             return static_cast<int>(e.outcome);
+        case QualityColumn:
+            return e.quality.mos;
         default:
             return displayText(e, index.column());
         }
@@ -149,6 +161,8 @@ QVariant HistoryModel::displayText(const services::CallHistoryEntry& e, int colu
         const QString name = m_accountName ? m_accountName(e.accountId) : QString();
         return name.isEmpty() ? e.accountId : name;
     }
+    case QualityColumn:
+        return CallQualityText::summary(e.quality);
     case ReasonColumn:
         return e.endReason;
     default:
@@ -173,6 +187,9 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Duration");
     case AccountColumn:
         return tr("Account");
+    case QualityColumn:
+        //: Column of the call history: audio quality over the call
+        return tr("Quality");
     case ReasonColumn:
         return tr("Reason");
     default:
@@ -193,7 +210,9 @@ QHash<int, QByteArray> HistoryModel::roleNames() const {
                                         {StartedAtMsRole, "startedAtMs"},
                                         {DurationMsRole, "durationMs"},
                                         {SipStatusRole, "sipStatus"},
-                                        {SortRole, "sortValue"}});
+                                        {SortRole, "sortValue"},
+                                        {QualityTextRole, "qualityText"},
+                                        {MosRole, "mos"}});
     return names;
 }
 

@@ -24,7 +24,8 @@ public:
         OutcomeColumn,
         DurationColumn, ///< talk time m:ss
         AccountColumn,
-        ReasonColumn, ///< end reason (info)
+        QualityColumn, ///< audio quality over the call (CallQualityText::summary)
+        ReasonColumn,  ///< end reason (info)
         ColumnCount
     };
     Q_ENUM(Column)
@@ -42,6 +43,8 @@ public:
         DurationMsRole,                ///< qint64 talk time in ms
         SipStatusRole,                 ///< int, 0 = unknown
         SortRole,                      ///< per column: a value that sorts naturally
+        QualityTextRole,               ///< QString: quality over the call, empty if unknown
+        MosRole,                       ///< double: MOS estimate over the call; -1 unknown
     };
     Q_ENUM(Role)
 

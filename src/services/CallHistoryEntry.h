@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/CallQualitySummary.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -30,12 +32,13 @@ struct CallHistoryEntry {
     QString peer;     ///< the other party: SIP user or URI ("2042")
     QString peerName; ///< display name of the peer, may be empty
     Outcome outcome = Outcome::Failed;
-    qint64 startedAtMs = 0;  ///< call created (ms since epoch)
-    qint64 answeredAtMs = 0; ///< ESTABLISHED (ms since epoch); 0 if never
-    qint64 endedAtMs = 0;    ///< FINISH/FAILED/BUSY (ms since epoch)
-    QString endStatus;       ///< last CallStatus wire text ("FINISH", "FAILED")
-    QString endReason;       ///< the event's `info` ("Normal call clearing")
-    int sipStatus = 0;       ///< final SIP status code, 0 if unknown
+    qint64 startedAtMs = 0;     ///< call created (ms since epoch)
+    qint64 answeredAtMs = 0;    ///< ESTABLISHED (ms since epoch); 0 if never
+    qint64 endedAtMs = 0;       ///< FINISH/FAILED/BUSY (ms since epoch)
+    QString endStatus;          ///< last CallStatus wire text ("FINISH", "FAILED")
+    QString endReason;          ///< the event's `info` ("Normal call clearing")
+    int sipStatus = 0;          ///< final SIP status code, 0 if unknown
+    CallQualitySummary quality; ///< audio quality over the call; unknown without media
 
     /// Talk time in ms: endedAtMs - answeredAtMs, or 0 when never answered (or times are
     /// inconsistent).

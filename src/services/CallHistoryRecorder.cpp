@@ -62,6 +62,7 @@ CallHistoryEntry CallHistoryRecorder::entryFor(const CallRecord& r) {
     e.endStatus = QString(core::toWire(r.status));
     e.endReason = r.info;
     e.sipStatus = r.sipStatus > 0 ? r.sipStatus : 0;
+    e.quality = r.quality.summary();
     return e;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/CallStatus.h"
 #include "core/TransferStatus.h"
+#include "services/CallQuality.h"
 
 #include <QString>
 
@@ -26,6 +27,10 @@ struct CallRecord {
     QString info;            ///< reason of the end (spec §12.6), or the last info text
     int sipStatus = -1;
     bool hungUpHere = false; ///< the user hung up (or rejected) this call from Callboard
+    bool hasMedia = false;   ///< a media endpoint carries the call's audio (MediaEngine)
+    bool muted = false;      ///< the call's microphone is muted (MediaEngine::setMuted)
+    QString mediaError;      ///< why the call has no audio (MediaEngine::mediaFailed), or ""
+    CallQuality quality;     ///< audio statistics folded in by CallService::applyQuality
 
     bool isHeld() const { return status == core::CallStatus::Hold; }
     bool hasEnded() const { return endedAtMs != 0; }

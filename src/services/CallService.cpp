@@ -262,4 +262,54 @@ bool CallService::sendDtmf(const QString& accountId, const QString& callId, cons
     return b && b->sendDtmf(callId, digits, type);
 }
 
+bool CallService::applyQuality(const QString& accountId, const QString& callId,
+                               const media::MediaStats& stats) {
+    CallRecord* r = findMutable(accountId, callId);
+    if (!r || r->hasEnded()) {
+        return false;
+    }
+    r->quality.add(stats);
+    Q_EMIT callChanged(accountId, callId);
+    return true;
+}
+
+bool CallService::applyMediaEndpoint(const QString& accountId, const QString& callId,
+                                     bool present) {
+    CallRecord* r = findMutable(accountId, callId);
+    if (!r || (r->hasMedia == present && (!present || r->mediaError.isEmpty()))) {
+        return false;
+    }
+    r->hasMedia = present;
+    if (present) {
+        r->muted = false;
+        r->mediaError.clear();
+    }
+    Q_EMIT callChanged(accountId, callId);
+    return true;
+}
+
+bool CallService::applyMuted(const QString& accountId, const QString& callId, bool muted) {
+    CallRecord* r = findMutable(accountId, callId);
+    if (!r || r->muted == muted) {
+        return false;
+    }
+    r->muted = muted;
+    Q_EMIT callChanged(accountId, callId);
+    return true;
+}
+
+bool CallService::applyMediaFailure(const QString& accountId, const QString& callId,
+                                    const QString& reason) {
+    CallRecord* r = findMutable(accountId, callId);
+    if (!r || r->hasEnded()) {
+        qCInfo(lcServices) << "media failure of an unknown or ended call ignored:" << callId
+                           << reason;
+        return false;
+    }
+    qCInfo(lcServices) << "media of call" << callId << "failed:" << reason;
+    r->mediaError = reason;
+    Q_EMIT callChanged(accountId, callId);
+    return true;
+}
+
 } // namespace services

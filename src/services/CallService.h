@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/TransferStatusEvent.h"
 #include "core/Transition.h"
+#include "media/MediaStats.h"
 #include "services/CallBackend.h"
 #include "services/CallRecord.h"
 
@@ -51,6 +52,20 @@ public:
     bool holdForTransfer(const QString& accountId, const QString& callId);
     bool sendDtmf(const QString& accountId, const QString& callId, const QString& digits,
                   core::DtmfType type);
+
+    // --- media of a call (services::MediaEngine, wired by the composition root) ---
+    /// Folds a statistics snapshot of the call's audio into CallRecord::quality and emits
+    /// callChanged(). False (nothing changes) for an unknown or ended call.
+    bool applyQuality(const QString& accountId, const QString& callId,
+                      const media::MediaStats& stats);
+    /// The call got (`present`) or lost its media endpoint; a new endpoint clears the mute
+    /// flag and the last media error. Emits callChanged() when something changed.
+    bool applyMediaEndpoint(const QString& accountId, const QString& callId, bool present);
+    /// The call's microphone was muted or unmuted. Emits callChanged() when it changed.
+    bool applyMuted(const QString& accountId, const QString& callId, bool muted);
+    /// The call's media failed (`reason` for the user); the call itself goes on. Emits
+    /// callChanged(). False for an unknown or ended call.
+    bool applyMediaFailure(const QString& accountId, const QString& callId, const QString& reason);
 
     quint64 illegalTransitions() const { return m_illegal; }
 

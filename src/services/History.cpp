@@ -149,9 +149,11 @@ bool History::recordCall(const CallHistoryEntry& e) {
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "INSERT INTO calls (account_id, call_id, direction, peer, peer_name, outcome,"
-        " started_at, answered_at, ended_at, end_status, end_reason, sip_status) VALUES"
+        " started_at, answered_at, ended_at, end_status, end_reason, sip_status,"
+        " quality_samples, rtt_avg_ms, jitter_max_ms, loss_percent, send_kbps, receive_kbps,"
+        " mos) VALUES"
         " (COALESCE(?, ''), COALESCE(?, ''), ?, COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?,"
-        " COALESCE(?, ''), COALESCE(?, ''), ?)"));
+        " COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.accountId);
     q.addBindValue(e.callId);
     q.addBindValue(CallHistoryEntry::toText(e.direction));
@@ -164,6 +166,12 @@ bool History::recordCall(const CallHistoryEntry& e) {
     q.addBindValue(e.endStatus);
     q.addBindValue(e.endReason);
     q.addBindValue(e.sipStatus);
+    const CallQualitySummary& quality = e.quality;
+    q.addBindValue(quality.samples);
+    for (const double figure : {quality.averageRttMs, quality.maxJitterMs, quality.lossPercent,
+                                quality.averageSendKbps, quality.averageReceiveKbps, quality.mos}) {
+        q.addBindValue(figure >= 0 ? QVariant(figure) : QVariant()); // NULL = unknown
+    }
     if (!q.exec()) {
         report(QStringLiteral("recordCall: %1").arg(q.lastError().text()));
         return false;

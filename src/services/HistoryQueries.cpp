@@ -68,7 +68,8 @@ QList<CallHistoryEntry> History::runCallQuery(const CallQuery& query) {
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT account_id, call_id, direction, peer, peer_name, outcome,"
                              " started_at, answered_at, ended_at, end_status, end_reason,"
-                             " sip_status FROM calls") +
+                             " sip_status, quality_samples, rtt_avg_ms, jitter_max_ms,"
+                             " loss_percent, send_kbps, receive_kbps, mos FROM calls") +
               w.sql() + QStringLiteral(" ORDER BY started_at DESC, id DESC") +
               limitSql(query.limit, query.offset));
     for (const QVariant& v : std::as_const(w.values)) {
@@ -95,6 +96,17 @@ QList<CallHistoryEntry> History::runCallQuery(const CallQuery& query) {
         e.endStatus = q.value(9).toString();
         e.endReason = q.value(10).toString();
         e.sipStatus = q.value(11).toInt();
+        const auto figure = [&q](int column) {
+            const QVariant v = q.value(column);
+            return v.isNull() ? -1.0 : v.toDouble();
+        };
+        e.quality.samples = q.value(12).toInt();
+        e.quality.averageRttMs = figure(13);
+        e.quality.maxJitterMs = figure(14);
+        e.quality.lossPercent = figure(15);
+        e.quality.averageSendKbps = figure(16);
+        e.quality.averageReceiveKbps = figure(17);
+        e.quality.mos = figure(18);
         out.append(std::move(e));
     }
     return out;

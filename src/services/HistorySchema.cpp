@@ -53,6 +53,18 @@ const std::vector<HistorySchema::Step>& HistorySchema::steps() {
              QStringLiteral("CREATE INDEX journal_object ON journal(object_id)"),
              QStringLiteral("CREATE INDEX journal_stream ON journal(stream_name)"),
          }},
+        {4,
+         {
+             // Audio quality over the call (CallQualitySummary); NULL = unknown.
+             QStringLiteral(
+                 "ALTER TABLE calls ADD COLUMN quality_samples INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE calls ADD COLUMN rtt_avg_ms REAL"),
+             QStringLiteral("ALTER TABLE calls ADD COLUMN jitter_max_ms REAL"),
+             QStringLiteral("ALTER TABLE calls ADD COLUMN loss_percent REAL"),
+             QStringLiteral("ALTER TABLE calls ADD COLUMN send_kbps REAL"),
+             QStringLiteral("ALTER TABLE calls ADD COLUMN receive_kbps REAL"),
+             QStringLiteral("ALTER TABLE calls ADD COLUMN mos REAL"),
+         }},
     };
     return kSteps;
 }

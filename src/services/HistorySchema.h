@@ -14,8 +14,10 @@ namespace services {
 ///
 /// Tables (times in ms since the Unix epoch):
 /// * `calls(id, account_id, call_id, direction, peer, peer_name, outcome, started_at,
-///   answered_at, ended_at, end_status, end_reason, sip_status)`; direction and outcome hold
-///   the texts of CallHistoryEntry::toText.
+///   answered_at, ended_at, end_status, end_reason, sip_status, quality_samples, rtt_avg_ms,
+///   jitter_max_ms, loss_percent, send_kbps, receive_kbps, mos)`; direction and outcome hold
+///   the texts of CallHistoryEntry::toText; the quality figures (CallQualitySummary: ms,
+///   percent, kbit/s, MOS 1..4.5) are NULL when unknown (and in rows older than version 4).
 /// * `journal(id, ts, type, account_id, object_id, status, stream_name, json)`.
 class HistorySchema {
 public:

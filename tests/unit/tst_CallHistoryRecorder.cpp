@@ -95,6 +95,47 @@ private Q_SLOTS:
         QCOMPARE(rows.first().peer, u"2001"_s);
         QCOMPARE(rows.first().peerName, u"Front desk"_s);
         QCOMPARE(rows.first().endReason, u"Caller gave up"_s);
+        QVERIFY(!rows.first().quality.isKnown()); // no audio statistics
+    }
+
+    void qualityOverTheCallLandsInHistory() {
+        QTemporaryDir dir;
+        auto clock = std::make_shared<testsupport::FakeClock>();
+        services::History history(dir.filePath(u"history.sqlite"_s), clock.get());
+        QVERIFY(history.open());
+        services::CallService calls(clock);
+        services::CallHistoryRecorder recorder(calls, history);
+        core::CallStatusEvent e;
+        e.callId = u"out-1"_s;
+        e.callee = u"2042"_s;
+        e.status = core::CallStatus::Established;
+        calls.apply(u"acc"_s, e);
+        for (const auto& [received, lost, jitter, rtt] :
+             {std::tuple{100, 0, 2.0, 10.0}, std::tuple{200, 4, 6.0, 30.0}}) {
+            media::MediaStats s;
+            s.packetsReceived = quint64(received);
+            s.packetsLost = lost;
+            s.jitterMs = jitter;
+            s.roundTripTimeMs = rtt;
+            s.sendBitrateKbps = 32;
+            s.receiveBitrateKbps = 30;
+            QVERIFY(calls.applyQuality(u"acc"_s, u"out-1"_s, s));
+        }
+        const services::CallQualitySummary expected =
+            calls.find(u"acc"_s, u"out-1"_s)->quality.summary();
+        e.status = core::CallStatus::Finish;
+        calls.apply(u"acc"_s, e);
+        const auto rows = history.calls({});
+        QCOMPARE(rows.size(), 1);
+        const services::CallQualitySummary& q = rows.first().quality;
+        QCOMPARE(q, expected);
+        QCOMPARE(q.samples, 2);
+        QCOMPARE(q.averageRttMs, 20.0);
+        QCOMPARE(q.maxJitterMs, 6.0);
+        QCOMPARE(q.lossPercent, 100.0 * 4 / 204);
+        QCOMPARE(q.averageSendKbps, 32.0);
+        QCOMPARE(q.averageReceiveKbps, 30.0);
+        QVERIFY(q.mos > 4.0 && q.mos <= 4.5);
     }
 };
 

@@ -7,6 +7,7 @@
 #include "services/CallService.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -209,6 +210,73 @@ private Q_SLOTS:
         QCOMPARE(changed[0][0].value<QModelIndex>(), model.index(0, CallListModel::DurationColumn));
         QCOMPARE(changed[0][1].value<QModelIndex>(), model.index(1, CallListModel::DurationColumn));
         QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 2, 2500); // the real 1 s timer
+    }
+
+    void mediaRolesFollowTheService() {
+        QLocale::setDefault(QLocale::c());
+        services::CallService service(clock);
+        CallListModel model(&service, clock);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        service.apply(u"acc"_s, callEvent(u"c"_s, CallStatus::Established, false));
+        const QModelIndex media = model.index(0, CallListModel::MediaColumn);
+        QCOMPARE(model.headerData(CallListModel::MediaColumn, Qt::Horizontal).toString(),
+                 u"Audio"_s);
+        QCOMPARE(media.data(CallListModel::HasMediaRole).toBool(), false);
+        QCOMPARE(media.data(CallListModel::CanMuteRole).toBool(), false);
+        QCOMPARE(media.data(CallListModel::QualityTextRole).toString(), QString());
+        QCOMPARE(media.data().toString(), QString());
+        QCOMPARE(media.data(CallListModel::RttMsRole).toDouble(), -1.0);
+        QVERIFY(!model.requestMute(0, true)); // no audio to mute
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        service.applyMediaEndpoint(u"acc"_s, u"c"_s, true);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(media.data(CallListModel::CanMuteRole).toBool(), true);
+        QSignalSpy mute(&model, &CallListModel::muteRequested);
+        QVERIFY(model.requestMute(0, true));
+        QCOMPARE(mute.count(), 1);
+        QCOMPARE(mute[0], (QVariantList{u"acc"_s, u"c"_s, true}));
+        QVERIFY(!model.requestMute(5, true));
+
+        media::MediaStats stats;
+        stats.packetsReceived = 249;
+        stats.packetsLost = 1;
+        stats.jitterMs = 3;
+        stats.roundTripTimeMs = 12;
+        stats.sendBitrateKbps = 32;
+        stats.receiveBitrateKbps = 31;
+        service.applyQuality(u"acc"_s, u"c"_s, stats);
+        const QString line = u"RTT 12 ms · jitter 3.0 ms · loss 0.4 % · ↑32 ↓31 kbit/s"_s;
+        QCOMPARE(media.data(CallListModel::QualityTextRole).toString(), line);
+        QCOMPARE(media.data().toString(), line);
+        QCOMPARE(media.data(CallListModel::RttMsRole).toDouble(), 12.0);
+        QCOMPARE(media.data(CallListModel::JitterMsRole).toDouble(), 3.0);
+        QCOMPARE(media.data(CallListModel::LossPercentRole).toDouble(), 0.4);
+        QCOMPARE(media.data(CallListModel::SendKbpsRole).toDouble(), 32.0);
+        QCOMPARE(media.data(CallListModel::ReceiveKbpsRole).toDouble(), 31.0);
+        QVERIFY(media.data(CallListModel::MosRole).toDouble() > 4.0);
+        QVERIFY(media.data(Qt::ToolTipRole).toString().contains(u"Round-trip time 12 ms"_s));
+        QVERIFY(media.data(Qt::ToolTipRole).toString().contains(u"Over the call:"_s));
+
+        service.applyMuted(u"acc"_s, u"c"_s, true);
+        QCOMPARE(media.data(CallListModel::MutedRole).toBool(), true);
+        QCOMPARE(media.data().toString(), u"muted · "_s + line);
+
+        service.applyMediaFailure(u"acc"_s, u"c"_s, u"ICE failed"_s);
+        QCOMPARE(media.data().toString(), u"no audio: ICE failed"_s);
+        QCOMPARE(media.data(CallListModel::MediaErrorRole).toString(), u"ICE failed"_s);
+        QCOMPARE(media.data(CallListModel::CanMuteRole).toBool(), false);
+        QCOMPARE(media.data(CallListModel::EndedRole).toBool(), false);
+
+        // Ended: the figures over the whole call.
+        service.applyMediaEndpoint(u"acc"_s, u"c"_s, true); // a new endpoint clears the error
+        service.apply(u"acc"_s, callEvent(u"c"_s, CallStatus::Finish, false));
+        QVERIFY(media.data().toString().startsWith(u"MOS 4."_s));
+        QVERIFY(media.data().toString().contains(u"jitter ≤ 3.0 ms"_s));
+        QCOMPARE(media.data(CallListModel::CanMuteRole).toBool(), false);
+        QCOMPARE(model.roleNames().value(CallListModel::QualityTextRole),
+                 QByteArray("qualityText"));
     }
 };
 

@@ -206,6 +206,71 @@ private Q_SLOTS:
         QCOMPARE(other.log, QStringList{u"hangup same"_s});
         QVERIFY(backend.log.isEmpty());
     }
+
+    void applyQualityFoldsStatsIntoTheRecord() {
+        QSignalSpy changed(service.get(), &services::CallService::callChanged);
+        media::MediaStats stats;
+        stats.packetsReceived = 249;
+        stats.packetsLost = 1;
+        stats.jitterMs = 3;
+        stats.roundTripTimeMs = 12;
+        stats.sendBitrateKbps = 32;
+        stats.receiveBitrateKbps = 31;
+        QVERIFY(!service->applyQuality(u"acc"_s, u"unknown"_s, stats));
+        QCOMPARE(changed.size(), 0);
+
+        service->apply(u"acc"_s, call(u"c"_s, u"ESTABLISHED"_s));
+        changed.clear();
+        QVERIFY(service->applyQuality(u"acc"_s, u"c"_s, stats));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][1].toString(), u"c"_s);
+        const services::CallQuality& q = service->find(u"acc"_s, u"c"_s)->quality;
+        QCOMPARE(q.samples(), 1);
+        QCOMPARE(q.rttMs(), 12.0);
+        QCOMPARE(q.jitterMs(), 3.0);
+        QCOMPARE(q.lossPercent(), 0.4);
+        QCOMPARE(q.sendKbps(), 32.0);
+        QCOMPARE(q.receiveKbps(), 31.0);
+
+        // The final record (for history) carries the quality; later stats change nothing.
+        QSignalSpy ended(service.get(), &services::CallService::callEnded);
+        service->apply(u"acc"_s, call(u"c"_s, u"FINISH"_s));
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended[0][0].value<services::CallRecord>().quality.summary().samples, 1);
+        changed.clear();
+        QVERIFY(!service->applyQuality(u"acc"_s, u"c"_s, stats));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(service->find(u"acc"_s, u"c"_s)->quality.samples(), 1);
+    }
+
+    void mediaEndpointMuteAndFailureKeepTheCall() {
+        service->apply(u"acc"_s, call(u"c"_s, u"ESTABLISHED"_s));
+        QSignalSpy changed(service.get(), &services::CallService::callChanged);
+        const auto record = [this] { return *service->find(u"acc"_s, u"c"_s); };
+        QVERIFY(!record().hasMedia);
+        QVERIFY(service->applyMediaEndpoint(u"acc"_s, u"c"_s, true));
+        QVERIFY(record().hasMedia);
+        QVERIFY(!service->applyMediaEndpoint(u"acc"_s, u"c"_s, true)); // no change
+        QVERIFY(service->applyMuted(u"acc"_s, u"c"_s, true));
+        QVERIFY(record().muted);
+        QVERIFY(!service->applyMuted(u"acc"_s, u"c"_s, true));
+        QCOMPARE(changed.size(), 2);
+
+        QVERIFY(service->applyMediaFailure(u"acc"_s, u"c"_s, u"ICE failed"_s));
+        QCOMPARE(record().mediaError, u"ICE failed"_s);
+        QCOMPARE(record().status, CallStatus::Established); // the call goes on
+        QVERIFY(!record().hasEnded());
+        QCOMPARE(changed.size(), 3);
+
+        // A new endpoint for the call: audio again, not muted, no error.
+        QVERIFY(service->applyMediaEndpoint(u"acc"_s, u"c"_s, true));
+        QVERIFY(record().mediaError.isEmpty());
+        QVERIFY(!record().muted);
+        QVERIFY(service->applyMediaEndpoint(u"acc"_s, u"c"_s, false));
+        QVERIFY(!record().hasMedia);
+        QVERIFY(!service->applyMediaFailure(u"acc"_s, u"other"_s, u"x"_s));
+        QVERIFY(!service->applyMuted(u"acc"_s, u"other"_s, true));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CallService)

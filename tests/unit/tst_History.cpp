@@ -145,9 +145,24 @@ void tst_History::callRoundTripKeepsEveryField() {
     e.endStatus = u"FAILED"_qs;
     e.endReason = u"Decline"_qs;
     QVERIFY(h.recordCall(e));
+    // Quality figures: known ones kept to the bit, unknown (-1) ones stored as NULL.
+    CallHistoryEntry withQuality =
+        call(u"q"_qs, u"acc"_qs, u"2042"_qs, Outcome::Answered, kT0 + 1, kT0 + 2);
+    withQuality.quality.samples = 31;
+    withQuality.quality.averageRttMs = 23.456;
+    withQuality.quality.maxJitterMs = 7.25;
+    withQuality.quality.lossPercent = 0.4;
+    withQuality.quality.averageSendKbps = 32.1;
+    withQuality.quality.averageReceiveKbps = -1;
+    withQuality.quality.mos = 4.31;
+    QVERIFY(h.recordCall(withQuality));
     const auto calls = h.calls();
-    QCOMPARE(calls.size(), 1);
-    QCOMPARE(calls.first(), e);
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls.at(1), e);
+    QCOMPARE(calls.at(0), withQuality);
+    RawDb raw(dbPath());
+    QVERIFY(raw.scalar(u"SELECT receive_kbps FROM calls WHERE call_id = 'q'"_qs).isNull());
+    QVERIFY(raw.scalar(u"SELECT mos FROM calls WHERE call_id = 'abc'"_qs).isNull());
 }
 
 void tst_History::journalQuery_data() {

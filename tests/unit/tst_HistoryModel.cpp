@@ -2,6 +2,7 @@
 #include "models/HistoryModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -82,6 +83,47 @@ private Q_SLOTS:
         QVERIFY(model.requestCallBack(1));
         QCOMPARE(dial[0][1].toString(), u"204"_s);
         QVERIFY(!model.requestCallBack(7));
+    }
+
+    void qualityColumn() {
+        QLocale::setDefault(QLocale::c());
+        Entry withQuality = call(u"1"_s, Entry::Outcome::Answered, Entry::Direction::Outgoing);
+        withQuality.quality.samples = 10;
+        withQuality.quality.averageRttMs = 24.4;
+        withQuality.quality.maxJitterMs = 8.2;
+        withQuality.quality.lossPercent = 0.44;
+        withQuality.quality.averageSendKbps = 32;
+        withQuality.quality.averageReceiveKbps = 31;
+        withQuality.quality.mos = 4.33;
+        const Entry without = call(u"2"_s, Entry::Outcome::Missed, Entry::Direction::Incoming);
+        HistoryModel model([&](const services::CallQuery&) {
+            return QList<Entry>{withQuality, without};
+        });
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QCOMPARE(model.headerData(HistoryModel::QualityColumn, Qt::Horizontal).toString(),
+                 u"Quality"_s);
+        const QModelIndex q = model.index(0, HistoryModel::QualityColumn);
+        const QString line = u"MOS 4.3 · RTT 24 ms · jitter ≤ 8.2 ms · loss 0.4 %"_s;
+        QCOMPARE(q.data().toString(), line);
+        QCOMPARE(q.data(HistoryModel::QualityTextRole).toString(), line);
+        QCOMPARE(q.data(HistoryModel::MosRole).toDouble(), 4.33);
+        QCOMPARE(q.data(HistoryModel::SortRole).toDouble(), 4.33);
+        const QString tip = q.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Average round-trip time 24 ms"_s), qPrintable(tip));
+        QVERIFY(tip.contains(u"Average sending bitrate 32 kbit/s"_s));
+        QVERIFY(tip.contains(u"Estimated MOS 4.3 of 4.5"_s));
+        // Other columns keep the end reason as tooltip.
+        QCOMPARE(model.index(0, HistoryModel::PeerColumn).data(Qt::ToolTipRole).toString(),
+                 u"Normal call clearing"_s);
+        // Unknown quality: nothing shown.
+        const QModelIndex none = model.index(1, HistoryModel::QualityColumn);
+        QCOMPARE(none.data().toString(), QString());
+        QCOMPARE(none.data(HistoryModel::MosRole).toDouble(), -1.0);
+        QCOMPARE(none.data(Qt::ToolTipRole), QVariant());
+        QCOMPARE(model.index(1, HistoryModel::ReasonColumn).data().toString(),
+                 u"Normal call clearing"_s);
     }
 
     void outcomeTexts() {

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void init();
     void openCreatesSchemaInWalMode();
     void migratesV1AndKeepsRows();
+    void migratesV3AddsQualityAndKeepsRows();
     void newerSchemaIsRefused();
     void brokenFileIsReportedNotDeleted();
 
@@ -100,6 +101,75 @@ void tst_HistorySchema::migratesV1AndKeepsRows() {
     CallHistoryEntry e = call(u"new-1"_qs, u"home"_qs, u"2042"_qs, Outcome::Answered, kT0 + 5);
     QVERIFY(h.recordCall(e));
     QCOMPARE(h.calls().first(), e);
+}
+
+void tst_HistorySchema::migratesV3AddsQualityAndKeepsRows() {
+    {
+        // Schema v3 exactly as the release before call quality wrote it.
+        RawDb raw(dbPath());
+        for (const char* sql : {
+                 "CREATE TABLE calls ( id INTEGER PRIMARY KEY, account_id TEXT NOT NULL DEFAULT '',"
+                 " call_id TEXT NOT NULL DEFAULT '', direction TEXT NOT NULL,"
+                 " peer TEXT NOT NULL DEFAULT '', outcome TEXT NOT NULL,"
+                 " started_at INTEGER NOT NULL, answered_at INTEGER NOT NULL DEFAULT 0,"
+                 " ended_at INTEGER NOT NULL DEFAULT 0, end_status TEXT NOT NULL DEFAULT '',"
+                 " sip_status INTEGER NOT NULL DEFAULT 0, peer_name TEXT NOT NULL DEFAULT '',"
+                 " end_reason TEXT NOT NULL DEFAULT '')",
+                 "CREATE INDEX calls_started ON calls(started_at)",
+                 "CREATE INDEX calls_account ON calls(account_id, started_at)",
+                 "CREATE TABLE journal ( id INTEGER PRIMARY KEY, ts INTEGER NOT NULL,"
+                 " type TEXT NOT NULL DEFAULT '', account_id TEXT NOT NULL DEFAULT '',"
+                 " object_id TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '',"
+                 " json BLOB, stream_name TEXT NOT NULL DEFAULT '')",
+                 "CREATE INDEX journal_ts ON journal(ts)",
+                 "INSERT INTO calls (account_id, call_id, direction, peer, outcome, started_at,"
+                 " answered_at, ended_at, end_status, sip_status, peer_name, end_reason) VALUES"
+                 " ('home', 'v3-1', 'outgoing', '2042', 'answered', 1700000000000,"
+                 " 1700000001000, 1700000061000, 'FINISH', 200, 'Reception Desk', 'Bye')",
+                 "INSERT INTO calls (account_id, call_id, direction, peer, outcome, started_at)"
+                 " VALUES ('home', 'v3-2', 'incoming', '1004', 'missed', 1700000100000)",
+                 "INSERT INTO journal (ts, type, account_id, object_id, status, json,"
+                 " stream_name) VALUES (1700000000000, 'CallStatusEvent', 'home', 'v3-1',"
+                 " 'FINISH', NULL, '')",
+                 "PRAGMA user_version = 3",
+             }) {
+            QVERIFY(raw.exec(QString::fromLatin1(sql)));
+        }
+    }
+    History h(dbPath());
+    h.setRetention(0, 0);
+    QVERIFY2(h.open(), qPrintable(h.lastError()));
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"PRAGMA user_version"_qs).toInt(), History::schemaVersion());
+    QVERIFY(History::schemaVersion() >= 4);
+
+    // Every old row is kept, with its quality unknown.
+    const auto calls = h.calls();
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls.at(1).callId, u"v3-1"_qs);
+    QCOMPARE(calls.at(1).peerName, u"Reception Desk"_qs);
+    QCOMPARE(calls.at(1).endReason, u"Bye"_qs);
+    QCOMPARE(calls.at(1).durationMs(), qint64(60'000));
+    QCOMPARE(calls.at(0).callId, u"v3-2"_qs);
+    for (const CallHistoryEntry& e : calls) {
+        QCOMPARE(e.quality, services::CallQualitySummary());
+        QVERIFY(!e.quality.isKnown());
+    }
+    QCOMPARE(h.journal().size(), 1);
+
+    // New rows keep their quality.
+    CallHistoryEntry e =
+        call(u"new-1"_qs, u"home"_qs, u"2042"_qs, Outcome::Answered, kT0 + 200'000);
+    e.quality.samples = 3;
+    e.quality.averageRttMs = 20;
+    e.quality.maxJitterMs = 6;
+    e.quality.lossPercent = 1.5;
+    e.quality.averageSendKbps = 32;
+    e.quality.averageReceiveKbps = 30;
+    e.quality.mos = 4.2;
+    QVERIFY(h.recordCall(e));
+    QCOMPARE(h.calls().first(), e);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM calls"_qs).toInt(), 3);
 }
 
 void tst_HistorySchema::newerSchemaIsRefused() {

@@ -68,6 +68,7 @@ HistoryPanel::HistoryPanel(models::HistoryModel* history, QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(HM::StartedColumn, Qt::DescendingOrder);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // long reasons and quality figures elide; tooltips have them
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Call history"));

@@ -6,6 +6,7 @@
 #include "models/CallListModel.h"
 #include "models/HistoryModel.h"
 #include "ui/delegates/BadgeDelegate.h"
+#include "ui/widgets/CallMediaBar.h"
 #include "ui_PhonePanel.h"
 
 #include <QAbstractItemView>
@@ -27,8 +28,10 @@ PhonePanel::PhonePanel(models::CallListModel* calls, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::PhonePanel>())
     , m_calls(calls)
-    , m_peers(new QStringListModel(this)) {
+    , m_peers(new QStringListModel(this))
+    , m_mediaBar(new CallMediaBar(this)) {
     m_ui->setupUi(this);
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->actionRow), m_mediaBar);
     setObjectName(QStringLiteral("phonePanel"));
     QTableView* table = m_ui->callTable;
     table->setModel(m_calls);
@@ -40,6 +43,7 @@ PhonePanel::PhonePanel(models::CallListModel* calls, QWidget* parent)
                                                       CLM::TransferStatusRole,
                                                       CLM::TransferStatusTextRole, table));
     table->verticalHeader()->hide();
+    table->setWordWrap(false); // long audio figures elide; the tooltip has them all
     table->horizontalHeader()->setStretchLastSection(true);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->setAccessibleName(tr("Calls"));
@@ -62,6 +66,10 @@ PhonePanel::PhonePanel(models::CallListModel* calls, QWidget* parent)
     connect(m_ui->resumeButton, &QPushButton::clicked, this, [this] { act(Action::Resume); });
     connect(m_ui->transferButton, &QPushButton::clicked, this, [this] { act(Action::Transfer); });
     connect(m_ui->clearEndedButton, &QPushButton::clicked, this, &PhonePanel::clearEndedRequested);
+    connect(m_mediaBar, &CallMediaBar::muteRequested, this, [this](bool muted) {
+        m_calls->requestMute(selectedRow(), muted);
+        updateButtons(); // the toggle follows MutedRole, whatever the engine did
+    });
 
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PhonePanel::updateButtons);
@@ -345,6 +353,7 @@ void PhonePanel::updateButtons() {
     m_ui->holdButton->setEnabled(can(CLM::CanHoldRole));
     m_ui->resumeButton->setEnabled(can(CLM::CanResumeRole));
     m_ui->transferButton->setEnabled(can(CLM::CanTransferRole));
+    m_mediaBar->setCall(row >= 0 ? m_calls->index(row, 0) : QModelIndex());
 }
 
 void PhonePanel::act(Action action) {

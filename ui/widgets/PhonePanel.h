@@ -23,6 +23,8 @@ class CallListModel;
 
 namespace ui {
 
+class CallMediaBar;
+
 /// The softphone: account picker, number field (completed from history peers), Dial, a dial
 /// pad, the call list and the call action buttons. The buttons are enabled exactly from the
 /// selected row's Can*Role values and act through CallListModel::requestAction(); Transfer
@@ -32,6 +34,10 @@ namespace ui {
 /// Keys: digits, `*` and `#` type into the number field; Enter dials; Escape clears the field.
 /// While a call talks (ESTABLISHED), the dial pad keys (and digits typed outside the number
 /// field) send DTMF instead of typing.
+///
+/// Below the call list, a ui::CallMediaBar shows the selected call's audio: Mute (Ctrl+M, through
+/// CallListModel::requestMute()) and the microphone and received levels (fed by the composition
+/// root through mediaBar()->showInputLevel() / showOutputLevel()).
 class PhonePanel : public QWidget {
     Q_OBJECT
 
@@ -60,6 +66,8 @@ public:
     QPushButton* resumeButton() const;
     QPushButton* transferButton() const;
     QPushButton* clearEndedButton() const;
+    /// Mute and level meters of the selected call.
+    CallMediaBar* mediaBar() const { return m_mediaBar; }
     /// The dial pad key for `key` ('0'-'9', '*', '#'), nullptr for another character.
     QPushButton* dialPadKey(QChar key) const;
 
@@ -106,6 +114,7 @@ private:
     QAbstractItemModel* m_accounts = nullptr;
     QAbstractItemModel* m_history = nullptr;
     QStringListModel* m_peers;
+    CallMediaBar* m_mediaBar;
     QList<QPushButton*> m_keys;
     QStringList m_accountSignature; ///< last listed (id, text, enabled) to skip no-op rebuilds
 };
