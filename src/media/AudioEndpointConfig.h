@@ -34,9 +34,14 @@ struct AudioEndpointConfig {
     /// Opus target bitrate in bit/s (opusenc `bitrate`, 4000..650000).
     int opusBitrate = 32000;
     /// Opus frame duration in milliseconds (opusenc `frame-size`: 5, 10, 20, 40 or 60). 10 ms
-    /// frames cut about 10 ms of mouth-to-ear latency per direction against the default 20 ms,
-    /// at twice the packet rate (about 16 kbit/s more IP/UDP/SRTP overhead).
-    int opusFrameMs = 20;
+    /// frames cut about 10 ms of mouth-to-ear latency per direction against 20 ms (the echo
+    /// test's round trip: ~50 ms instead of ~61 ms, tests/bench/README.md), at twice the packet
+    /// rate (about 16 kbit/s more IP/UDP/SRTP overhead and ~0.7 % of a core more).
+    int opusFrameMs = 10;
+    /// Opus encoder complexity 0..10 (opusenc `complexity`, libopus OPUS_SET_COMPLEXITY): the
+    /// encoder's CPU/quality trade-off. libopus defaults to 10; 5 roughly halves the encoding
+    /// cost, with no audible difference for 32 kbit/s speech.
+    int opusComplexity = 5;
     /// Period of inputLevel()/outputLevel() in milliseconds (level element `interval`).
     int levelIntervalMs = 100;
     /// Longest wait for ICE gathering before the description is published with the candidates

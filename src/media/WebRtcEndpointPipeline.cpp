@@ -417,9 +417,10 @@ void WebRtcEndpoint::setCodecPreferences(const QList<AudioCodec>& codecs,
 bool WebRtcEndpoint::linkSendCodec(const AudioCodec& codec, int payloadType) {
     QString encoder = codec.encoder;
     if (codec.encodingName == QLatin1String("OPUS"))
-        encoder += QStringLiteral(" bitrate=%1 audio-type=voice frame-size=%2")
+        encoder += QStringLiteral(" bitrate=%1 audio-type=voice frame-size=%2 complexity=%3")
                        .arg(m_config.opusBitrate)
-                       .arg(m_config.opusFrameMs);
+                       .arg(m_config.opusFrameMs)
+                       .arg(m_config.opusComplexity);
     const QString description = QStringLiteral("audioconvert ! audioresample ! %1 ! %2 pt=%3")
                                     .arg(encoder, codec.payloader)
                                     .arg(payloadType);

@@ -11,9 +11,9 @@
 //
 // Client side: wcs::Session signalling (`call` with the complete offer, `setRemoteSDP` answer)
 // and one media::WebRtcEndpoint per call, configured as services::MediaEngine configures one
-// with an element override (Opus 32 kbit/s, 20 ms frames unless --opus-frame-ms, no voice
-// processing, levels every 100 ms). Only the latency call differs: levels every 5 ms and a
-// 10 ms capture block, for the resolution.
+// with an element override (Opus 32 kbit/s, 10 ms frames and complexity 5 unless
+// --opus-frame-ms/--opus-complexity, no voice processing, levels every 100 ms). Only the latency
+// call differs: levels every 5 ms and a 10 ms capture block, for the resolution.
 //
 // Latency method (tone bursts): the 440 Hz test tone runs continuously; the endpoint's mute
 // (a volume element right after the capture-side level meter) gates it. Each burst: mute, wait
@@ -72,7 +72,8 @@ const char* const kScenario =
     R"({"registration":{"delayMs":0},"calls":{"ringAfterMs":0},
         "callees":{"echo":{"echo":true,"ringAfterMs":0,"answerAfterMs":0}}})";
 
-int g_opusFrameMs = 20; ///< --opus-frame-ms
+int g_opusFrameMs = 10;   ///< --opus-frame-ms (media::AudioEndpointConfig's default)
+int g_opusComplexity = 5; ///< --opus-complexity (media::AudioEndpointConfig's default)
 
 qint64 nowNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -153,6 +154,7 @@ media::AudioEndpointConfig clientConfig(bool precise) {
     config.sinkDescription = QStringLiteral("fakesink sync=false");
     config.levelIntervalMs = precise ? 5 : 100;
     config.opusFrameMs = g_opusFrameMs;
+    config.opusComplexity = g_opusComplexity;
     return config;
 }
 
@@ -351,7 +353,10 @@ int main(int argc, char** argv) {
                      QStringLiteral("K"), QStringLiteral("4")},
                     {QStringLiteral("opus-frame-ms"),
                      QStringLiteral("Opus frame of the client (5, 10, 20, 40, 60)"),
-                     QStringLiteral("F"), QStringLiteral("20")},
+                     QStringLiteral("F"), QStringLiteral("10")},
+                    {QStringLiteral("opus-complexity"),
+                     QStringLiteral("Opus encoder complexity of the client (0-10)"),
+                     QStringLiteral("X"), QStringLiteral("5")},
                     {QStringLiteral("one-way"),
                      QStringLiteral("only time bursts between two endpoints in this process")}});
     cli.process(app);
@@ -364,6 +369,7 @@ int main(int argc, char** argv) {
     const int latencyCalls =
         std::clamp(cli.value(QStringLiteral("latency-calls")).toInt(), 1, bursts);
     g_opusFrameMs = cli.value(QStringLiteral("opus-frame-ms")).toInt();
+    g_opusComplexity = std::clamp(cli.value(QStringLiteral("opus-complexity")).toInt(), 0, 10);
     QTimer wake; // wakes waitUntil() at least every 2 ms (not during the CPU windows)
     wake.start(2);
 
@@ -404,8 +410,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::printf("echo bench: emulator pid %lld on port %d, client pid %lld, client Opus frames "
-                "%d ms, echo Opus frames 10 ms\n",
-                emulatorPid, port, qint64(QCoreApplication::applicationPid()), g_opusFrameMs);
+                "%d ms complexity %d, echo Opus frames 10 ms\n",
+                emulatorPid, port, qint64(QCoreApplication::applicationPid()), g_opusFrameMs,
+                g_opusComplexity);
 
     // --- 1. latency: tone bursts through one echo call ---
     // Spread over several calls: each call's clocked stages (capture blocks, Opus frames, the

@@ -105,9 +105,14 @@ private Q_SLOTS:
         call.b().endpoint->setDirection(MediaDirection::Inactive);
         QTRY_COMPARE_WITH_TIMEOUT(call.a().endpoint->negotiatedDirection(),
                                   MediaDirection::Inactive, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(call.b().endpoint->negotiatedDirection(),
+                                  MediaDirection::Inactive, 10000);
         QVERIFY(!call.a().endpoint->sendDtmf(QStringLiteral("2"))); // on hold: nothing sent
         call.b().endpoint->setDirection(MediaDirection::SendRecv);
+        // Both ends: A completes on its answer, B only once A's answer is applied.
         QTRY_COMPARE_WITH_TIMEOUT(call.a().endpoint->negotiatedDirection(),
+                                  MediaDirection::SendRecv, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(call.b().endpoint->negotiatedDirection(),
                                   MediaDirection::SendRecv, 10000);
         QCOMPARE(telephoneEvents(call.b().lastOffer), QStringList{QStringLiteral("110/48000")});
         QCOMPARE(telephoneEvents(call.a().lastAnswer), QStringList{QStringLiteral("110/48000")});
