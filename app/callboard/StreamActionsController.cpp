@@ -5,11 +5,15 @@
 #include "services/AccountConnector.h"
 #include "services/AccountService.h"
 #include "services/History.h"
+#include "services/MediaEngine.h"
 #include "services/StreamMonitor.h"
+#include "services/StreamPreview.h"
 #include "services/StreamUrls.h"
+#include "services/WcsBinding.h"
 #include "ui/dialogs/PublishDialog.h"
 #include "ui/dialogs/SnapshotDialog.h"
 #include "ui/dialogs/StreamDetailsDialog.h"
+#include "ui/dialogs/StreamPreviewDialog.h"
 #include "ui/widgets/StreamsPanel.h"
 #include "ui/windows/MainWindow.h"
 #include "wcs/Session.h"
@@ -43,6 +47,7 @@ StreamActionsController::StreamActionsController(AppServices& services, ui::Main
             &StreamActionsController::copyRecordUrl);
     connect(m_panel, &ui::StreamsPanel::detailsRequested, this,
             &StreamActionsController::showDetails);
+    connect(m_panel, &ui::StreamsPanel::previewRequested, this, &StreamActionsController::preview);
     connect(&m_services.accounts(), &services::AccountService::profileChanged, m_panel,
             [panel = m_panel] { panel->refreshSources(); });
 }
@@ -114,12 +119,12 @@ void StreamActionsController::askPublish(bool publishing) {
 
 QString StreamActionsController::publish(const QString& accountId, const QString& name, bool audio,
                                          bool video, bool record) {
-    wcs::Session* session = m_services.connector().session(accountId);
+    services::WcsBinding* binding = m_services.connector().wcsBinding(accountId);
     if (const QString error = ui::PublishDialog::nameError(name); !error.isEmpty()) {
         showMessage(error);
         return {};
     }
-    if (!session) {
+    if (!binding) {
         showMessage(tr("The account is not connected."));
         return {};
     }
@@ -129,26 +134,32 @@ QString StreamActionsController::publish(const QString& accountId, const QString
     r.hasAudio = audio;
     r.hasVideo = video;
     r.record = record;
-    const QString id = session->publishStream(r);
-    showMessage(id.isEmpty() ? tr("Cannot publish %1: the session is not ready.").arg(r.name)
-                             : tr("Publishing %1…").arg(r.name));
+    const bool withMedia = binding->streamsHaveMedia();
+    const QString id = binding->publishStream(r);
+    if (id.isEmpty()) {
+        showMessage(tr("Cannot publish %1: the session is not ready.").arg(r.name));
+    } else if (withMedia) {
+        showMessage(tr("Publishing %1 from the microphone (audio only)…").arg(r.name));
+    } else {
+        showMessage(tr("Publishing %1…").arg(r.name));
+    }
     return id;
 }
 
 QString StreamActionsController::play(const QString& accountId, const QString& name) {
-    wcs::Session* session = m_services.connector().session(accountId);
+    services::WcsBinding* binding = m_services.connector().wcsBinding(accountId);
     if (const QString error = ui::PublishDialog::nameError(name); !error.isEmpty()) {
         showMessage(error);
         return {};
     }
-    if (!session) {
+    if (!binding) {
         showMessage(tr("The account is not connected."));
         return {};
     }
     wcs::StreamRequest r;
     r.name = name.trimmed();
     r.published = false;
-    const QString id = session->playStream(r);
+    const QString id = binding->playStream(r);
     showMessage(id.isEmpty() ? tr("Cannot play %1: the session is not ready.").arg(r.name)
                              : tr("Playing %1…").arg(r.name));
     return id;
@@ -164,15 +175,14 @@ bool StreamActionsController::stop(const QString& mediaSessionId) {
             tr("%1 is not a stream of your sessions: it cannot be stopped here.").arg(r->name));
         return false;
     }
-    wcs::Session* session = m_services.connector().session(r->accountId);
-    if (!session) {
+    services::WcsBinding* binding = m_services.connector().wcsBinding(r->accountId);
+    if (!binding) {
         showMessage(tr("The account of %1 is not connected.").arg(r->name));
         return false;
     }
     const bool publisher = r->published == services::StreamRecord::Tri::True;
     const QString name = r->name; // r may move once the session reports
-    const bool sent =
-        publisher ? session->unPublishStream(mediaSessionId) : session->stopStream(mediaSessionId);
+    const bool sent = binding->stopStream(mediaSessionId, publisher);
     if (!sent) {
         showMessage(tr("Cannot stop %1: the session is not ready.").arg(name));
     } else {
@@ -278,6 +288,41 @@ ui::StreamDetailsDialog* StreamActionsController::showDetails(const QString& med
     auto* dialog = new ui::StreamDetailsDialog(copy, history, m_window.data());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+    return dialog;
+}
+
+ui::StreamPreviewDialog* StreamActionsController::preview(const QString& mediaSessionId) {
+    const services::StreamRecord* r = record(mediaSessionId);
+    if (!r) {
+        return nullptr;
+    }
+    const QString name = r->name;
+    if (name.isEmpty()) {
+        showMessage(tr("The stream has no name to play."));
+        return nullptr;
+    }
+    if (ui::StreamPreviewDialog* open = m_previews.value(name).data(); open && open->isVisible()) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    const QString account = accountFor(*r);
+    const auto profile = m_services.accounts().profile(account);
+    auto* preview = new services::StreamPreview(
+        name, profile ? services::StreamUrls::hls(profile->serverUrl, name) : QUrl());
+    preview->setWebRtc(m_services.connector().wcsBinding(account), account, &m_services.media());
+    const bool hasVideo = r->hasVideo != services::StreamRecord::Tri::False;
+    auto* dialog = new ui::StreamPreviewDialog(preview, hasVideo, m_window.data());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_previews.insert(name, dialog);
+    connect(dialog, &QObject::destroyed, this, [this, name] {
+        if (m_previews.value(name).isNull()) {
+            m_previews.remove(name);
+        }
+    });
+    dialog->show();
+    showMessage(tr("Previewing %1…").arg(name));
     return dialog;
 }
 

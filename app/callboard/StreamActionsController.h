@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPair>
@@ -13,6 +14,7 @@ namespace ui {
 class MainWindow;
 class SnapshotDialog;
 class StreamDetailsDialog;
+class StreamPreviewDialog;
 class StreamsPanel;
 } // namespace ui
 
@@ -32,6 +34,12 @@ class AppServices;
 ///   clipboard;
 /// * Details opens ui::StreamDetailsDialog with the stream's StreamStatusEvent journal entries
 ///   (services::History::journal()).
+/// * Preview opens a ui::StreamPreviewDialog on a services::StreamPreview: WebRTC audio through
+///   the account that owns the stream (else the first connected WCS account) with the app's
+///   services::MediaEngine, the HLS playlist of that account's server as the fallback. One pane
+///   per stream name: asking again raises the open one.
+/// * Publish goes through services::WcsBinding: with the media engine, a real sendonly offer
+///   from the microphone (audio only).
 ///
 /// Every refusal and error is a status bar message; nothing here blocks or throws.
 class StreamActionsController : public QObject {
@@ -57,6 +65,9 @@ public:
     QString copyRecordUrl(const QString& mediaSessionId);
     /// Opens the details of the stream (non-modal); nullptr when the stream is unknown.
     ui::StreamDetailsDialog* showDetails(const QString& mediaSessionId);
+    /// Opens (or raises) the preview pane of the stream's name and starts playing; nullptr
+    /// when the stream is unknown or has no name.
+    ui::StreamPreviewDialog* preview(const QString& mediaSessionId);
 
     /// (id, name) of the connected WCS accounts (those with a wcs::Session).
     QList<QPair<QString, QString>> connectedAccounts() const;
@@ -80,6 +91,7 @@ private:
     QPointer<ui::MainWindow> m_window;
     ui::StreamsPanel* m_panel;
     int m_snapshotTimeoutMs = 15000;
+    QHash<QString, QPointer<ui::StreamPreviewDialog>> m_previews; ///< by stream name
 };
 
 } // namespace app

@@ -27,6 +27,9 @@ struct EmulatedStream {
     int bitrate = 0;
     int quality = 0;
     qint64 createdMs = 0; ///< epoch ms
+    /// Publisher with real WebRTC audio: the MediaPeers relay channel its received audio goes
+    /// to (players of the name hear it); empty otherwise.
+    QString audioChannel;
 
     bool isBackground() const { return owner == nullptr; }
 };

@@ -6,6 +6,9 @@
 #include "media/SdpInspector.h"
 #include "media/WebRtcEndpoint.h"
 
+#include <QCoreApplication>
+#include <QSet>
+
 #include <mutex>
 
 namespace emulator {
@@ -16,11 +19,45 @@ using media::PeerConnectionState;
 using media::SdpType;
 using media::WebRtcEndpoint;
 
-/// What a publish sink plays with: a silent live source (never sent: recvonly) and a fakesink.
-media::AudioEndpointConfig sinkConfig() {
+constexpr qint64 kNsPerMs = 1000000;
+/// interaudiosrc block and backlog of a relay, ms: the publisher's audio crosses two jitter
+/// buffers, so the backlog is larger than an echo's.
+constexpr int kRelayPeriodMs = 20;
+constexpr int kRelayBufferMs = 200;
+
+int liveCount = 0; ///< endpoints alive in the process (Qt thread only)
+
+/// Relay channels read by a Source now (Qt thread only): an inter channel has one reader.
+QSet<QString>& channelsRead() {
+    static QSet<QString> channels;
+    return channels;
+}
+
+/// What a publish sink plays with: a silent live source (never sent: recvonly) and a fakesink,
+/// or the relay channel.
+media::AudioEndpointConfig sinkConfig(const QString& channel) {
     media::AudioEndpointConfig config;
     config.direction = media::MediaDirection::RecvOnly;
     config.sourceDescription = QStringLiteral("audiotestsrc is-live=true wave=silence");
+    config.sinkDescription =
+        channel.isEmpty() ? QStringLiteral("fakesink sync=false")
+                          : QStringLiteral("interaudiosink channel=%1 sync=false").arg(channel);
+    return config;
+}
+
+/// What a play source sends: the relay channel, or the test tone; what it receives (nothing:
+/// sendonly) goes to a fakesink.
+media::AudioEndpointConfig sourceConfig(const QString& channel) {
+    media::AudioEndpointConfig config;
+    config.direction = media::MediaDirection::SendOnly;
+    config.sourceDescription =
+        channel.isEmpty()
+            ? QString::fromLatin1(MediaPeers::kToneDescription)
+            : QStringLiteral("interaudiosrc channel=%1 period-time=%2 latency-time=%2 "
+                             "buffer-time=%3")
+                  .arg(channel)
+                  .arg(qint64(kRelayPeriodMs) * kNsPerMs)
+                  .arg(qint64(kRelayBufferMs) * kNsPerMs);
     config.sinkDescription = QStringLiteral("fakesink sync=false");
     return config;
 }
@@ -66,14 +103,44 @@ bool MediaPeers::isRealWebRtc(const QString& sdp) {
            !inspector.candidates().isEmpty();
 }
 
-WebRtcEndpoint* MediaPeers::create(const QString& id, Kind kind, SdpCallback onDescription) {
+QString MediaPeers::relayChannel(const QString& mediaSessionId) {
+    return QStringLiteral("callboard-stream-%1-%2")
+        .arg(QCoreApplication::applicationPid())
+        .arg(mediaSessionId);
+}
+
+int MediaPeers::liveEndpoints() {
+    return liveCount;
+}
+
+WebRtcEndpoint* MediaPeers::create(const QString& id, Kind kind, SdpCallback onDescription,
+                                   const QString& channel) {
     remove(id);
     WebRtcEndpoint* endpoint = nullptr;
-    if (kind == Kind::Echo) {
+    switch (kind) {
+    case Kind::Echo:
         endpoint = new media::EchoEndpoint(this);
-    } else {
-        endpoint = new WebRtcEndpoint(sinkConfig(), this);
+        break;
+    case Kind::Sink:
+        endpoint = new WebRtcEndpoint(sinkConfig(channel), this);
+        break;
+    case Kind::Source: {
+        QString read = channel;
+        if (!read.isEmpty() && channelsRead().contains(read)) {
+            qCInfo(lcEmulator).noquote()
+                << "media of" << id << "sends the test tone: the publisher is already relayed";
+            read.clear();
+        }
+        if (!read.isEmpty()) {
+            channelsRead().insert(read);
+            m_readChannels.insert(id, read);
+        }
+        endpoint = new WebRtcEndpoint(sourceConfig(read), this);
+        break;
     }
+    }
+    ++liveCount;
+    connect(endpoint, &QObject::destroyed, [] { --liveCount; });
     m_endpoints.insert(id, endpoint);
     connect(endpoint, &WebRtcEndpoint::localDescriptionReady, this,
             [onDescription = std::move(onDescription)](const QString& sdp, SdpType) {
@@ -103,17 +170,22 @@ WebRtcEndpoint* MediaPeers::create(const QString& id, Kind kind, SdpCallback onD
     return endpoint;
 }
 
-bool MediaPeers::answer(const QString& id, const QString& offer, Kind kind, SdpCallback onAnswer) {
+bool MediaPeers::answer(const QString& id, const QString& offer, Kind kind, SdpCallback onAnswer,
+                        const QString& channel) {
     if (!isAvailable()) {
         return false;
     }
-    WebRtcEndpoint* endpoint = create(id, kind, std::move(onAnswer));
+    WebRtcEndpoint* endpoint = create(id, kind, std::move(onAnswer), channel);
     if (!endpoint->setRemoteDescription(offer, SdpType::Offer) || !endpoint->createAnswer()) {
         remove(id);
         return false;
     }
-    qCInfo(lcEmulator).noquote() << "media of" << id << "answering with a"
-                                 << (kind == Kind::Echo ? "echo" : "receive-only") << "endpoint";
+    const char* what = kind == Kind::Echo   ? "an echo"
+                       : kind == Kind::Sink ? "a receive-only"
+                                            : "a send-only";
+    qCInfo(lcEmulator).noquote() << "media of" << id << "answering with" << what << "endpoint"
+                                 << (channel.isEmpty() ? QString()
+                                                       : QStringLiteral("(relay %1)").arg(channel));
     return true;
 }
 
@@ -121,7 +193,7 @@ bool MediaPeers::offer(const QString& id, SdpCallback onOffer) {
     if (!isAvailable()) {
         return false;
     }
-    WebRtcEndpoint* endpoint = create(id, Kind::Echo, std::move(onOffer));
+    WebRtcEndpoint* endpoint = create(id, Kind::Echo, std::move(onOffer), {});
     if (!endpoint->createOffer()) {
         remove(id);
         return false;
@@ -143,6 +215,7 @@ bool MediaPeers::applyAnswer(const QString& id, const QString& answer) {
 }
 
 void MediaPeers::remove(const QString& id) {
+    channelsRead().remove(m_readChannels.take(id));
     const QPointer<WebRtcEndpoint> weak = m_endpoints.take(id);
     WebRtcEndpoint* endpoint = weak.data();
     if (!endpoint) {

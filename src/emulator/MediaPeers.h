@@ -15,8 +15,14 @@ namespace emulator {
 
 /// The emulator's own webrtcbin endpoints for one client session (issue #7), keyed by callId or
 /// mediaSessionId: an echo endpoint (media::EchoEndpoint) for the echo callee and for incoming
-/// calls marked `echo`, a receive-only sink for `publishStream`. Everything else keeps the fake
-/// SDP of SdpAnswerer.
+/// calls marked `echo`, a receive-only sink for `publishStream`, a send-only source for
+/// `playStream`. Everything else keeps the fake SDP of SdpAnswerer.
+///
+/// Relay. A sink given a channel writes what it receives (decoded, 48 kHz mono) to
+/// `interaudiosink channel=<channel>`; a source given the same channel sends it on
+/// (`interaudiosrc`), so a player of a stream published with real audio hears the publisher.
+/// An inter channel has one reader: a second source on a channel that is already read, and a
+/// source without a channel, send the test tone kToneDescription instead.
 ///
 /// Only offers that carry real WebRTC get an endpoint (isRealWebRtc()): the official SDK sends
 /// its offer before ICE gathering (spec §15: no candidates) and Callboard's placeholder SDP has
@@ -32,9 +38,13 @@ class MediaPeers : public QObject {
 
 public:
     enum class Kind {
-        Echo, ///< sendrecv, sends back what it receives
-        Sink, ///< recvonly, received audio goes to a fakesink (publish)
+        Echo,   ///< sendrecv, sends back what it receives
+        Sink,   ///< recvonly, received audio goes to a fakesink or a relay channel (publish)
+        Source, ///< sendonly, sends a relay channel or the test tone (play)
     };
+    /// What a Source sends without a relay channel: a 440 Hz sine at about -14 dBov RMS.
+    static constexpr const char* kToneDescription =
+        "audiotestsrc is-live=true wave=sine freq=440 volume=0.3";
     using SdpCallback = std::function<void(const QString& sdp)>;
 
     explicit MediaPeers(QObject* parent = nullptr);
@@ -49,8 +59,10 @@ public:
 
     /// Creates a `kind` endpoint for `id`, applies the client's `offer` and answers it;
     /// `onAnswer(sdp)` follows once gathering completed. False (no endpoint) when media is not
-    /// available or the offer cannot be applied at once.
-    bool answer(const QString& id, const QString& offer, Kind kind, SdpCallback onAnswer);
+    /// available or the offer cannot be applied at once. `channel` (Sink, Source): the relay
+    /// channel (relayChannel()) written or read; empty = fakesink / test tone.
+    bool answer(const QString& id, const QString& offer, Kind kind, SdpCallback onAnswer,
+                const QString& channel = {});
     /// Creates an echo endpoint for `id` and offers (incoming call, spec §7.2);
     /// `onOffer(sdp)` follows once gathering completed. False when media is not available.
     bool offer(const QString& id, SdpCallback onOffer);
@@ -65,6 +77,10 @@ public:
     void clear();
     int size() const { return static_cast<int>(m_endpoints.size()); }
 
+    /// The relay channel of the publisher `mediaSessionId` (unique in the process).
+    static QString relayChannel(const QString& mediaSessionId);
+    /// Endpoints alive in every MediaPeers of the process (for tests: none left after a stop).
+    static int liveEndpoints();
 Q_SIGNALS:
     /// ICE and DTLS are up for `id` (media::PeerConnectionState::Connected).
     void connected(const QString& id);
@@ -73,9 +89,11 @@ Q_SIGNALS:
     void failed(const QString& id, const QString& reason);
 
 private:
-    media::WebRtcEndpoint* create(const QString& id, Kind kind, SdpCallback onDescription);
+    media::WebRtcEndpoint* create(const QString& id, Kind kind, SdpCallback onDescription,
+                                  const QString& channel);
 
     QHash<QString, QPointer<media::WebRtcEndpoint>> m_endpoints;
+    QHash<QString, QString> m_readChannels; ///< id -> relay channel its Source reads
 };
 
 } // namespace emulator

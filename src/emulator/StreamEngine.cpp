@@ -43,7 +43,7 @@ EmulatedStream fromRequest(const QJsonObject& arg, bool published) {
     return s;
 }
 
-/// How long a real-media publish may take to connect before it fails (ms).
+/// How long a real-media publish or play may take to connect before it fails (ms).
 constexpr int kIceTimeoutMs = 10000;
 
 } // namespace
@@ -57,12 +57,18 @@ StreamEngine::StreamEngine(FrameSink& sink, StreamRegistry& registry, SdpAnswere
     , m_scenario(scenario)
     , m_media(new MediaPeers(this)) {
     connect(m_media, &MediaPeers::connected, this, [this](const QString& id) {
-        // PUBLISHING once ICE and DTLS are up (spec §6.1), then publishDelayMs as usual.
-        const auto live = [this, id] { goLive(id, true); };
-        if (m_scenario.publishDelayMs <= 0) {
+        // PUBLISHING/PLAYING once ICE and DTLS are up (spec §6.1), then the delay as usual.
+        const auto now = m_registry.find(id);
+        if (!now) {
+            return;
+        }
+        const bool publish = now->published;
+        const auto live = [this, id, publish] { goLive(id, publish); };
+        const int delay = publish ? m_scenario.publishDelayMs : m_scenario.playDelayMs;
+        if (delay <= 0) {
             live();
         } else {
-            QTimer::singleShot(m_scenario.publishDelayMs, this, live);
+            QTimer::singleShot(delay, this, live);
         }
     });
     connect(m_media, &MediaPeers::failed, this, [this](const QString& id, const QString& reason) {
@@ -106,19 +112,30 @@ void StreamEngine::start(const QJsonObject& arg, bool publish) {
     if (s.record) {
         s.recordName = QStringLiteral("%1-%2.mp4").arg(s.name).arg(s.createdMs);
     }
+    const QString offer = JsonFields::string(arg, L("sdp"));
+    const bool real = MediaPeers::isRealWebRtc(offer) && MediaPeers::isAvailable();
+    QString channel; // publish: the relay channel written; play: the one read
+    if (real && publish) {
+        s.audioChannel = MediaPeers::relayChannel(s.mediaSessionId);
+        channel = s.audioChannel;
+    } else if (real) {
+        const auto pub = m_registry.publisher(s.name);
+        channel = pub ? pub->audioChannel : QString();
+    }
     s.status = S::Pending;
     m_registry.add(s);
     const QString id = s.mediaSessionId;
-    const QString offer = JsonFields::string(arg, L("sdp"));
-    // A real WebRTC publish is answered by a receive-only webrtcbin endpoint and goes live once
-    // it connects (see the constructor); a publish that never connects fails.
-    if (publish && MediaPeers::isRealWebRtc(offer) &&
-        m_media->answer(id, offer, MediaPeers::Kind::Sink, [this, id](const QString& sdp) {
-            const auto now = m_registry.find(id);
-            if (now && now->status == S::Pending) {
-                m_sink.sendFrame(ServerFrames::remoteSdp(id, sdp));
-            }
-        })) {
+    // A real WebRTC publish is answered by a receive-only webrtcbin endpoint, a real play by a
+    // send-only one; either goes live once it connects (see the constructor), or fails.
+    if (real && m_media->answer(
+                    id, offer, publish ? MediaPeers::Kind::Sink : MediaPeers::Kind::Source,
+                    [this, id](const QString& sdp) {
+                        const auto now = m_registry.find(id);
+                        if (now && now->status == S::Pending) {
+                            m_sink.sendFrame(ServerFrames::remoteSdp(id, sdp));
+                        }
+                    },
+                    channel)) {
         QTimer::singleShot(kIceTimeoutMs, this, [this, id] {
             const auto now = m_registry.find(id);
             if (now && now->status == S::Pending && m_media->contains(id)) {

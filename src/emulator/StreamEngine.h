@@ -25,7 +25,11 @@ struct Scenario;
 /// receive-only webrtcbin endpoint; PUBLISHING follows once ICE and DTLS are up (plus
 /// publishDelayMs), FAILED "Failed by ICE error"/"Failed by error" when the media fails and
 /// "Failed by ICE timeout" when it has not connected within 10 s. The endpoint ends with the
-/// unPublish (or with the session). Plays and other publishes keep SdpAnswerer's fake answer.
+/// unPublish (or with the session). A play whose offer carries real WebRTC is answered by a
+/// send-only endpoint that sends the publisher's received audio when it was published with real
+/// WebRTC (MediaPeers relay), else a test tone; PLAYING follows once ICE and DTLS are up (plus
+/// playDelayMs), with the same failures; the endpoint ends with the stop. Other publishes and
+/// plays keep SdpAnswerer's fake answer.
 class StreamEngine : public QObject {
     Q_OBJECT
 

@@ -6,6 +6,8 @@
 #include "services/SessionMonitor.h"
 #include "services/StreamMonitor.h"
 #include "services/WcsCallMedia.h"
+#include "services/WcsMediaSupport.h"
+#include "services/WcsStreamMedia.h"
 #include "wcs/Session.h"
 
 #include <QJsonDocument>
@@ -20,6 +22,7 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
     , m_accountId(std::move(accountId))
     , m_session(session)
     , m_calls(calls)
+    , m_streams(streams)
     , m_clock(std::move(clock)) {
     using core::EventJson;
     const bool registers = session.options().connection.hasSip() &&
@@ -58,6 +61,7 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
             [this, &streams](const core::StreamStatusEvent& e) {
                 streams.apply(e, SourceOwnSession, m_accountId);
                 journal(EventJson::toJson(e));
+                Q_EMIT streamStatusApplied(e);
             });
     connect(s, &wcs::Session::streamEventReceived, this,
             [this, &streams](const wcs::StreamEvent& e) {
@@ -108,11 +112,67 @@ WcsCallMedia* WcsBinding::callMedia() {
     return m_callMedia;
 }
 
+WcsStreamMedia* WcsBinding::streamMedia() {
+    if (!m_streamMedia && m_media && m_media->isAvailable()) {
+        m_streamMedia = new WcsStreamMedia(m_accountId, m_session, *m_media, this);
+        connect(m_streamMedia, &WcsStreamMedia::localStreamEvent, this,
+                [this](const core::StreamStatusEvent& e) {
+                    m_streams.apply(e, SourceOwnSession, m_accountId);
+                    journal(core::EventJson::toJson(e));
+                    Q_EMIT streamStatusApplied(e);
+                });
+        connect(m_streamMedia, &WcsStreamMedia::mediaProblem, this,
+                [this](const QString& id, const QString& info) {
+                    applyStreamInfo(id, info);
+                    Q_EMIT streamMediaProblem(id, info);
+                });
+    }
+    return m_streamMedia;
+}
+
+void WcsBinding::applyStreamInfo(const QString& mediaSessionId, const QString& info) {
+    const int row = m_streams.rowOf(mediaSessionId);
+    if (row < 0) {
+        return;
+    }
+    core::StreamStatusEvent e;
+    e.mediaSessionId = mediaSessionId;
+    e.status = m_streams.at(row).status;
+    e.info = info;
+    m_streams.apply(e, SourceOwnSession, m_accountId);
+}
+
+bool WcsBinding::streamsHaveMedia() const {
+    return m_media && m_media->isAvailable();
+}
+
+QString WcsBinding::publishStream(wcs::StreamRequest request) {
+    if (WcsStreamMedia* media = streamMedia()) {
+        return media->publish(std::move(request));
+    }
+    return m_session.publishStream(std::move(request));
+}
+
+QString WcsBinding::playStream(wcs::StreamRequest request) {
+    if (WcsStreamMedia* media = streamMedia()) {
+        return media->play(std::move(request));
+    }
+    return m_session.playStream(std::move(request));
+}
+
+bool WcsBinding::stopStream(const QString& mediaSessionId, bool published) {
+    if (m_streamMedia && m_streamMedia->cancel(mediaSessionId)) {
+        return true; // the command was not sent yet: nothing to tell the server
+    }
+    return published ? m_session.unPublishStream(mediaSessionId)
+                     : m_session.stopStream(mediaSessionId);
+}
+
 QString WcsBinding::noAudioInfo() const {
     if (!m_media || m_media->isAvailable()) {
         return {};
     }
-    return QStringLiteral("no audio: %1").arg(m_media->unavailableReason());
+    return wcsmedia::noAudio(m_media->unavailableReason());
 }
 
 void WcsBinding::applyInfo(const QString& callId, const QString& info) {

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/StreamStatusEvent.h"
 #include "services/CallBackend.h"
 #include "services/JournalEntry.h"
+#include "wcs/StreamRequest.h"
 
 #include <QObject>
 #include <QString>
@@ -21,6 +23,7 @@ class MediaEngine;
 class SessionMonitor;
 class StreamMonitor;
 class WcsCallMedia;
+class WcsStreamMedia;
 
 /// Connects one account's wcs::Session to the state services: every domain event goes to
 /// CallService / StreamMonitor / SessionMonitor under `accountId` and, when a journal sink is
@@ -32,6 +35,10 @@ class WcsCallMedia;
 /// microphone, endpoint gone with the call; see there). Without an engine calls are signalled
 /// with wcs::PlaceholderSdp as before; with an engine that is not available they are too, and
 /// their `info` says "no audio: <MediaEngine::unavailableReason()>".
+///
+/// Streams: publishStream()/playStream() carry a real sendonly/recvonly audio offer through a
+/// WcsStreamMedia when the engine is available (endpoint gone with UNPUBLISHED/STOPPED/FAILED;
+/// see there), else placeholder SDP as before.
 class WcsBinding : public QObject, public CallBackend {
     Q_OBJECT
 
@@ -61,10 +68,38 @@ public:
     bool transfer(const QString& callId, const QString& target) override;
     bool sendDtmf(const QString& callId, const QString& digits, core::DtmfType type) override;
 
+    // Streams (spec §5.2, §6.1)
+    /// True when streams started now carry audio (an engine is set and isAvailable()).
+    bool streamsHaveMedia() const;
+    /// `publishStream` for `request` (published:true): with media, the sendonly offer of a
+    /// microphone endpoint (audio only: `hasVideo` goes out false) once ICE gathering is done,
+    /// and the stream shows up at once as PENDING; else placeholder SDP. The mediaSessionId, or
+    /// empty when the session is not ready (wcs::Session::commandRefused says why).
+    QString publishStream(wcs::StreamRequest request);
+    /// `playStream` for `request` (published:false), like publishStream() with a recvonly
+    /// offer: what is received goes to the speaker and MediaEngine::outputLevelChanged(account,
+    /// mediaSessionId).
+    QString playStream(wcs::StreamRequest request);
+    /// Ends our stream `mediaSessionId`: `unPublishStream` (published) or `stopStream`; a stream
+    /// whose command has not gone out yet ends locally. False when the session refused.
+    bool stopStream(const QString& mediaSessionId, bool published);
+
+Q_SIGNALS:
+    /// A status event of one of our streams (from the server or local), after it was applied
+    /// to the StreamMonitor.
+    void streamStatusApplied(const core::StreamStatusEvent& event);
+    /// Our stream `mediaSessionId` goes on without (working) audio; `info` is "no audio:
+    /// <reason>" (also applied to the stream's info in the StreamMonitor).
+    void streamMediaProblem(const QString& mediaSessionId, const QString& info);
+
 private:
     void journal(const QJsonObject& event);
     /// The call media helper when the engine is available (created on first use), else null.
     WcsCallMedia* callMedia();
+    /// The stream media helper when the engine is available (created on first use), else null.
+    WcsStreamMedia* streamMedia();
+    /// Applies `info` to our stream as it is now (same status).
+    void applyStreamInfo(const QString& mediaSessionId, const QString& info);
     /// Applies `info` to the call as it is now (same status), e.g. why it has no audio.
     void applyInfo(const QString& callId, const QString& info);
     /// "no audio: <reason>" when an engine is set but not available, else "".
@@ -73,10 +108,12 @@ private:
     QString m_accountId;
     wcs::Session& m_session;
     CallService& m_calls;
+    StreamMonitor& m_streams;
     std::shared_ptr<const core::Clock> m_clock;
     JournalSink m_journal;
     MediaEngine* m_media = nullptr;
-    WcsCallMedia* m_callMedia = nullptr; ///< child, see callMedia()
+    WcsCallMedia* m_callMedia = nullptr;     ///< child, see callMedia()
+    WcsStreamMedia* m_streamMedia = nullptr; ///< child, see streamMedia()
 };
 
 } // namespace services

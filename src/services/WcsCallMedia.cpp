@@ -4,6 +4,7 @@
 #include "media/WebRtcEndpoint.h"
 #include "services/LogControlCategories.h"
 #include "services/MediaEngine.h"
+#include "services/WcsMediaSupport.h"
 #include "wcs/Session.h"
 
 #include <QUuid>
@@ -16,14 +17,8 @@ using media::PeerConnectionState;
 using media::SdpType;
 using media::WebRtcEndpoint;
 
-QString noAudio(const QString& reason) {
-    return QStringLiteral("no audio: %1").arg(reason);
-}
-
-bool sessionReady(const wcs::Session& session) {
-    return session.status() == core::SessionStatus::Established ||
-           session.status() == core::SessionStatus::Registered;
-}
+using wcsmedia::noAudio;
+using wcsmedia::sessionReady;
 
 } // namespace
 

@@ -2,8 +2,7 @@
 // services::MediaEngine (a 440 Hz test tone instead of the microphone, fakesink instead of the
 // speaker) against the in-process emulator, whose echo callee answers with its own webrtcbin
 // echo endpoint. What we hear is measured with MediaEngine::outputLevelChanged.
-#include "emulator/EmulatorServer.h"
-#include "emulator/ScenarioParser.h"
+#include "WcsMediaRig.h"
 #include "media/SdpInspector.h"
 #include "media/WebRtcEndpoint.h"
 #include "services/CallService.h"
@@ -41,20 +40,12 @@ class tst_WcsCallMedia : public QObject {
     Q_OBJECT
 
 private:
-    std::shared_ptr<core::SystemClock> clock = std::make_shared<core::SystemClock>();
-    std::unique_ptr<emulator::EmulatorServer> server;
-    std::unique_ptr<wcs::Session> session;
-    std::unique_ptr<services::CallService> calls;
-    std::unique_ptr<services::StreamMonitor> streams;
-    std::unique_ptr<services::SessionMonitor> sessions;
-    std::unique_ptr<services::MediaEngine> engine;
-    std::unique_ptr<services::WcsBinding> binding;
+    testsupport::WcsMediaRig rig;
     QHash<QString, double> heard; ///< callId -> last output level, dBov
-    QList<QJsonObject> sent;      ///< every command we sent, decoded
     QStringList mediaFailures;
 
     const services::CallRecord* record(const QString& callId) const {
-        return calls->find(kAccount, callId);
+        return rig.calls->find(kAccount, callId);
     }
     core::CallStatus statusOf(const QString& callId) const {
         const services::CallRecord* r = record(callId);
@@ -63,71 +54,37 @@ private:
     double levelOf(const QString& callId) const {
         return heard.value(callId, media::WebRtcEndpoint::kSilenceDb);
     }
-    /// The `data[0]` of the first command `message` we sent, or {}.
-    QJsonObject sentCommand(const QString& message) const {
-        for (const QJsonObject& o : sent) {
-            if (o.value(u"message"_s).toString() == message) {
-                return o.value(u"data"_s).toArray().at(0).toObject();
-            }
-        }
-        return {};
-    }
+    QJsonObject sentCommand(const QString& message) const { return rig.sentData(message); }
 
 private Q_SLOTS:
     void init() {
-        const auto parsed = emulator::ScenarioParser::parse(QByteArray(kScenario));
-        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
-        server = std::make_unique<emulator::EmulatorServer>();
-        server->setScenario(*parsed.scenario);
-        server->setControlPort(-1);
-        QVERIFY(server->listen(QHostAddress::LocalHost, 0));
-        wcs::SessionOptions o;
-        o.url = server->serverUrl();
-        o.autoReconnect = false;
-        o.connection.sipLogin = u"1000"_s;
-        o.connection.sipDomain = u"demo.callboard"_s;
-        session = std::make_unique<wcs::Session>(o);
-        calls = std::make_unique<services::CallService>(clock);
-        streams = std::make_unique<services::StreamMonitor>(clock);
-        sessions = std::make_unique<services::SessionMonitor>(clock);
-        engine = std::make_unique<services::MediaEngine>(nullptr);
-        QVERIFY2(engine->isAvailable(), qPrintable(engine->unavailableReason()));
-        engine->setElementOverride(kTone, kSink);
-        binding = std::make_unique<services::WcsBinding>(kAccount, *session, *calls, *streams,
-                                                         *sessions, clock);
-        binding->setMediaEngine(engine.get());
+        QString error;
+        QVERIFY2(rig.start(kScenario, kAccount, kTone, &error,
+                           [](wcs::SessionOptions& o) {
+                               o.connection.sipLogin = u"1000"_s;
+                               o.connection.sipDomain = u"demo.callboard"_s;
+                           }),
+                 qPrintable(error));
         heard.clear();
-        sent.clear();
         mediaFailures.clear();
-        connect(engine.get(), &services::MediaEngine::outputLevelChanged, this,
+        connect(rig.engine.get(), &services::MediaEngine::outputLevelChanged, this,
                 [this](const QString&, const QString& callId, double db) { heard[callId] = db; });
-        connect(engine.get(), &services::MediaEngine::mediaFailed, this,
+        connect(rig.engine.get(), &services::MediaEngine::mediaFailed, this,
                 [this](const QString&, const QString&, const QString& r) { mediaFailures << r; });
-        connect(session.get(), &wcs::Session::frameLogged, this,
-                [this](bool outgoing, const QByteArray& frame) {
-                    if (outgoing) {
-                        sent << QJsonDocument::fromJson(frame).object();
-                    }
-                });
-        session->open();
-        QTRY_COMPARE_WITH_TIMEOUT(sessions->state(kAccount).registration,
+        rig.session->open();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.sessions->state(kAccount).registration,
                                   core::RegistrationStatus::Registered, 5000);
     }
 
-    void cleanup() {
-        binding.reset();
-        session.reset();
-        engine.reset();
-        server.reset();
-    }
+    void cleanup() { rig.stop(); }
 
     /// The `call` carries our complete offer; the echo callee sends our tone back (we hear it),
     /// and when we mute we hear silence: the level really is the echo of what we send.
     void echoCalleeSendsOurAudioBack() {
-        QSignalSpy removed(engine.get(), &services::MediaEngine::endpointRemoved);
-        const QString id = calls->dial(kAccount, u"echo"_s);
+        QSignalSpy removed(rig.engine.get(), &services::MediaEngine::endpointRemoved);
+        const QString id = rig.calls->dial(kAccount, u"echo"_s);
         QVERIFY(!id.isEmpty());
-        QVERIFY(engine->endpoint(kAccount, id) != nullptr);
+        QVERIFY(rig.engine->endpoint(kAccount, id) != nullptr);
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), core::CallStatus::Established, 10000);
         const QJsonObject call = sentCommand(u"call"_s);
         QCOMPARE(call.value(u"callId"_s).toString(), id);
@@ -138,16 +95,16 @@ private Q_SLOTS:
 
         QTRY_VERIFY_WITH_TIMEOUT(levelOf(id) > kAudible, 10000);
         qInfo("we hear our echo at %.1f dBov", levelOf(id));
-        QVERIFY(engine->setMuted(kAccount, id, true));
+        QVERIFY(rig.engine->setMuted(kAccount, id, true));
         QTRY_VERIFY_WITH_TIMEOUT(levelOf(id) < kQuiet, 5000);
         qInfo("muted: we hear %.1f dBov", levelOf(id));
-        QVERIFY(engine->setMuted(kAccount, id, false));
+        QVERIFY(rig.engine->setMuted(kAccount, id, false));
         QTRY_VERIFY_WITH_TIMEOUT(levelOf(id) > kAudible, 5000);
 
-        QVERIFY(calls->hangUp(kAccount, id));
+        QVERIFY(rig.calls->hangUp(kAccount, id));
         QTRY_VERIFY(record(id)->hasEnded());
         QTRY_COMPARE(removed.size(), 1);
-        QVERIFY(engine->endpoint(kAccount, id) == nullptr);
+        QVERIFY(rig.engine->endpoint(kAccount, id) == nullptr);
         QCOMPARE(mediaFailures, QStringList{});
         QVERIFY2(!record(id)->info.startsWith(u"no audio"_s), qPrintable(record(id)->info));
     }
@@ -155,49 +112,49 @@ private Q_SLOTS:
     /// Hold is signalling only, but our microphone goes quiet at once (the echo falls silent);
     /// resume restores the mute state from before the hold.
     void holdMutesOurSendPathAndResumeRestoresIt() {
-        const QString id = calls->dial(kAccount, u"echo"_s);
+        const QString id = rig.calls->dial(kAccount, u"echo"_s);
         QTRY_VERIFY_WITH_TIMEOUT(levelOf(id) > kAudible, 10000);
-        QVERIFY(calls->hold(kAccount, id));
-        QVERIFY(engine->isMuted(kAccount, id));
+        QVERIFY(rig.calls->hold(kAccount, id));
+        QVERIFY(rig.engine->isMuted(kAccount, id));
         QTRY_COMPARE(statusOf(id), core::CallStatus::Hold);
         QTRY_VERIFY_WITH_TIMEOUT(levelOf(id) < kQuiet, 5000);
-        QVERIFY(calls->resume(kAccount, id));
+        QVERIFY(rig.calls->resume(kAccount, id));
         QTRY_COMPARE(statusOf(id), core::CallStatus::Established);
-        QVERIFY(!engine->isMuted(kAccount, id));
+        QVERIFY(!rig.engine->isMuted(kAccount, id));
         QTRY_VERIFY_WITH_TIMEOUT(levelOf(id) > kAudible, 5000);
 
         // Muted by the user before the hold: still muted after the resume.
-        QVERIFY(engine->setMuted(kAccount, id, true));
-        QVERIFY(calls->hold(kAccount, id));
+        QVERIFY(rig.engine->setMuted(kAccount, id, true));
+        QVERIFY(rig.calls->hold(kAccount, id));
         QTRY_COMPARE(statusOf(id), core::CallStatus::Hold);
-        QVERIFY(calls->resume(kAccount, id));
+        QVERIFY(rig.calls->resume(kAccount, id));
         QTRY_COMPARE(statusOf(id), core::CallStatus::Established);
-        QVERIFY(engine->isMuted(kAccount, id));
-        QVERIFY(calls->hangUp(kAccount, id));
+        QVERIFY(rig.engine->isMuted(kAccount, id));
+        QVERIFY(rig.calls->hangUp(kAccount, id));
     }
 
     /// An `echo` incoming call offers from the emulator's webrtcbin (spec §7.2: setRemoteSDP
     /// first); our answer is real and ICE/DTLS connect, and we hear our own tone back.
     void incomingEchoCallIsAnsweredWithRealSdp() {
-        QSignalSpy ringing(calls.get(), &services::CallService::incomingCallRinging);
-        const QJsonObject reply = server->execute(QJsonObject{
+        QSignalSpy ringing(rig.calls.get(), &services::CallService::incomingCallRinging);
+        const QJsonObject reply = rig.server->execute(QJsonObject{
             {u"action"_s, u"incomingCall"_s}, {u"caller"_s, u"2001"_s}, {u"echo"_s, true}});
         QVERIFY2(reply.value(u"ok"_s).toBool(), QJsonDocument(reply).toJson().constData());
         QTRY_COMPARE_WITH_TIMEOUT(ringing.size(), 1, 10000);
         const QString id = ringing.first().at(1).toString();
-        QVERIFY(!media::SdpInspector(session->remoteOffer(id)).candidates().isEmpty());
-        QVERIFY(calls->answer(kAccount, id));
+        QVERIFY(!media::SdpInspector(rig.session->remoteOffer(id)).candidates().isEmpty());
+        QVERIFY(rig.calls->answer(kAccount, id));
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), core::CallStatus::Established, 10000);
         const media::SdpInspector answer(sentCommand(u"answer"_s).value(u"sdp"_s).toString());
         QVERIFY(!answer.candidates().isEmpty());
         QVERIFY(answer.audioDirection() == media::MediaDirection::SendRecv);
-        media::WebRtcEndpoint* endpoint = engine->endpoint(kAccount, id);
+        media::WebRtcEndpoint* endpoint = rig.engine->endpoint(kAccount, id);
         QVERIFY(endpoint != nullptr);
         QTRY_VERIFY_WITH_TIMEOUT(
             endpoint->connectionState() == media::PeerConnectionState::Connected, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(levelOf(id) > kAudible, 10000);
-        QVERIFY(calls->hangUp(kAccount, id));
-        QTRY_VERIFY(engine->endpoint(kAccount, id) == nullptr);
+        QVERIFY(rig.calls->hangUp(kAccount, id));
+        QTRY_VERIFY(rig.engine->endpoint(kAccount, id) == nullptr);
     }
 
     /// Publishing with a real offer: the emulator answers with a receive-only webrtcbin
@@ -205,7 +162,7 @@ private Q_SLOTS:
     void publishNegotiatesWithTheEmulatorSink() {
         const QString id = u"pub-"_s + QString::number(QDateTime::currentMSecsSinceEpoch());
         media::WebRtcEndpoint* endpoint =
-            engine->createEndpoint(kAccount, id, media::MediaDirection::SendOnly, this);
+            rig.engine->createEndpoint(kAccount, id, media::MediaDirection::SendOnly, this);
         std::unique_ptr<media::WebRtcEndpoint> owner(endpoint);
         connect(endpoint, &media::WebRtcEndpoint::localDescriptionReady, this,
                 [this, id](const QString& sdp, media::SdpType) {
@@ -214,40 +171,41 @@ private Q_SLOTS:
                     r.name = u"media-pub"_s;
                     r.hasVideo = false;
                     r.sdp = sdp;
-                    QCOMPARE(session->publishStream(r), id);
+                    QCOMPARE(rig.session->publishStream(r), id);
                 });
-        connect(session.get(), &wcs::Session::remoteSdpReceived, endpoint,
+        connect(rig.session.get(), &wcs::Session::remoteSdpReceived, endpoint,
                 [endpoint, id](const QString& streamId, const QString& sdp) {
                     if (streamId == id) {
                         endpoint->setRemoteDescription(sdp, media::SdpType::Answer);
                     }
                 });
         QVERIFY(endpoint->createOffer());
-        QTRY_VERIFY_WITH_TIMEOUT(streams->rowOf(id) >= 0 &&
-                                     streams->at(streams->rowOf(id)).status ==
+        QTRY_VERIFY_WITH_TIMEOUT(rig.streams->rowOf(id) >= 0 &&
+                                     rig.streams->at(rig.streams->rowOf(id)).status ==
                                          core::StreamStatus::Publishing,
                                  10000);
         QTRY_VERIFY_WITH_TIMEOUT(
             endpoint->connectionState() == media::PeerConnectionState::Connected, 5000);
         QVERIFY(endpoint->negotiatedDirection() == media::MediaDirection::SendOnly);
-        QVERIFY(session->unPublishStream(id));
-        QTRY_COMPARE(streams->at(streams->rowOf(id)).status, core::StreamStatus::Unpublished);
+        QVERIFY(rig.session->unPublishStream(id));
+        QTRY_COMPARE(rig.streams->at(rig.streams->rowOf(id)).status,
+                     core::StreamStatus::Unpublished);
         QCOMPARE(mediaFailures, QStringList{});
     }
 
     /// A broken capture device: the endpoint cannot describe itself, so the call goes out with
     /// placeholder SDP, is not lost, and says why it has no audio.
     void brokenMediaKeepsTheCallAndSaysWhy() {
-        engine->setElementOverride(u"nosuchaudiosrc"_s, kSink);
-        const QString id = calls->dial(kAccount, u"echo"_s);
+        rig.engine->setElementOverride(u"nosuchaudiosrc"_s, kSink);
+        const QString id = rig.calls->dial(kAccount, u"echo"_s);
         QVERIFY(!id.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), core::CallStatus::Established, 10000);
         QVERIFY2(record(id)->info.startsWith(u"no audio: "_s), qPrintable(record(id)->info));
-        QVERIFY(engine->endpoint(kAccount, id) == nullptr);
+        QVERIFY(rig.engine->endpoint(kAccount, id) == nullptr);
         QVERIFY(media::SdpInspector(sentCommand(u"call"_s).value(u"sdp"_s).toString())
                     .candidates()
                     .isEmpty()); // wcs::PlaceholderSdp
-        QVERIFY(calls->hangUp(kAccount, id));
+        QVERIFY(rig.calls->hangUp(kAccount, id));
         QTRY_VERIFY(record(id)->hasEnded());
     }
 
@@ -263,31 +221,31 @@ private Q_SLOTS:
             "55:66:77:88:99:AA:BB:CC:DD:EE:FF\r\na=setup:actpass\r\na=sendrecv\r\n"
             "a=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n"
             "a=candidate:1 1 UDP 2130706431 127.0.0.1 9 typ host\r\n"_s;
-        QSignalSpy sdp(session.get(), &wcs::Session::remoteSdpReceived);
+        QSignalSpy sdp(rig.session.get(), &wcs::Session::remoteSdpReceived);
         wcs::CallRequest r;
         r.callee = u"echo"_s;
         r.sdp = offer;
-        const QString id = session->call(r);
+        const QString id = rig.session->call(r);
         QVERIFY(!id.isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(id), core::CallStatus::Established, 10000);
         QCOMPARE(sdp.size(), 1);
         // SdpAnswerer's fake answer: its one host candidate on port 9 (nothing listens there).
         QVERIFY(sdp.first().at(1).toString().contains(u"127.0.0.1 9 typ host"_s));
-        QVERIFY(session->hangUp(id));
+        QVERIFY(rig.session->hangUp(id));
     }
 
     /// Hanging up while the offer is still being gathered sends nothing to the server.
     void hangUpBeforeTheOfferIsSentEndsLocally() {
-        QSignalSpy ended(calls.get(), &services::CallService::callEnded);
-        const QString id = calls->dial(kAccount, u"echo"_s);
+        QSignalSpy ended(rig.calls.get(), &services::CallService::callEnded);
+        const QString id = rig.calls->dial(kAccount, u"echo"_s);
         QCOMPARE(statusOf(id), core::CallStatus::Pending);
-        QVERIFY(calls->hangUp(kAccount, id));
+        QVERIFY(rig.calls->hangUp(kAccount, id));
         QCOMPARE(ended.size(), 1);
         QCOMPARE(statusOf(id), core::CallStatus::Finish);
         QTest::qWait(300);
         QVERIFY(sentCommand(u"call"_s).isEmpty());
         QVERIFY(sentCommand(u"hangup"_s).isEmpty());
-        QVERIFY(engine->endpoint(kAccount, id) == nullptr);
+        QVERIFY(rig.engine->endpoint(kAccount, id) == nullptr);
     }
 };
 

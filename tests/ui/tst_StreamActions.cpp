@@ -2,7 +2,7 @@
 // sessions, services, controllers, window). Copy the HLS URL, take a snapshot, open the details
 // (journal history), publish with record through the dialog, copy the record URL, stop both
 // streams, play by name; send JSON on the Data tab (invalid text is not sent, ACCEPTED with
-// the echoed OnDataEvent, FAILED with its info).
+// the echoed OnDataEvent, FAILED with its info); preview a stream over WebRTC and close it.
 #include "AppComposition.h"
 
 #include "emulator/EmulatorServer.h"
@@ -12,7 +12,10 @@
 #include "ui/dialogs/PublishDialog.h"
 #include "ui/dialogs/SnapshotDialog.h"
 #include "ui/dialogs/StreamDetailsDialog.h"
+#include "ui/dialogs/StreamPreviewDialog.h"
 #include "ui/widgets/DataPanel.h"
+#include "ui/widgets/LevelMeter.h"
+#include "ui/widgets/StatusBadgeStyle.h"
 #include "ui/widgets/StreamsPanel.h"
 #include "ui/windows/MainWindow.h"
 
@@ -59,6 +62,16 @@ private:
         const int row = rowOf(name);
         return row < 0 ? QString()
                        : panel()->proxy()->sourceModel()->index(row, 0).data(role).toString();
+    }
+    QString statusById(const QString& mediaSessionId) const {
+        const QAbstractItemModel* m = panel()->proxy()->sourceModel();
+        for (int row = 0; row < m->rowCount(); ++row) {
+            const QModelIndex i = m->index(row, 0);
+            if (i.data(StreamTableModel::MediaSessionIdRole).toString() == mediaSessionId) {
+                return i.data(StreamTableModel::WireStatusRole).toString();
+            }
+        }
+        return {};
     }
     QString status(const QString& name) const {
         return field(name, StreamTableModel::WireStatusRole);
@@ -169,6 +182,50 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             field(u"lobby-cam"_s, StreamTableModel::MediaSessionIdRole) != first, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(status(u"lobby-cam"_s), u"PLAYING"_s, 10000);
+    }
+
+    /// Preview of a demo stream: WebRTC (the media engine of the app, the emulator's tone),
+    /// PLAYING, a received level, the "audio only" note for a stream with video; asking again
+    /// raises the same pane; closing it stops the preview's player and nothing else.
+    void previewPlaysOverWebRtcAndStopsOnClose() {
+        QVERIFY(select(u"parking-lot"_s));
+        const QString watched = field(u"parking-lot"_s, StreamTableModel::MediaSessionIdRole);
+        QVERIFY(panel()->previewAction()->isEnabled());
+        panel()->previewAction()->trigger();
+        auto* dialog = waitForDialog<ui::StreamPreviewDialog>();
+        QVERIFY(dialog);
+        services::StreamPreview* preview = dialog->preview();
+        QCOMPARE(preview->name(), u"parking-lot"_s);
+        QCOMPARE(preview->path(), services::StreamPreview::Path::WebRtc);
+        QTRY_COMPARE_WITH_TIMEOUT(preview->state(), services::StreamPreview::State::Playing, 15000);
+        QCOMPARE(dialog->badgeText(),
+                 ui::StatusBadgeStyle::stream(core::StreamStatus::Playing).text);
+        QVERIFY(dialog->isAudioOnlyNoteVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->levelMeter()->level() > -40.0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->qualityText().contains(u"kbit/s"_s), 10000);
+        QCOMPARE(dialog->playStopButton()->text(), u"&Stop"_s);
+        const QString id = preview->mediaSessionId();
+        QCOMPARE(statusById(id), u"PLAYING"_s); // the preview's player is a row of its own
+
+        QVERIFY(select(u"parking-lot"_s));
+        panel()->previewAction()->trigger(); // the same pane, not a second player
+        QCOMPARE(app->window()->findChildren<ui::StreamPreviewDialog*>().size(), 1);
+
+        QTest::mouseClick(dialog->playStopButton(), Qt::LeftButton); // Stop
+        QCOMPARE(preview->state(), services::StreamPreview::State::Stopped);
+        QCOMPARE(dialog->pathText(), u"Stopped."_s);
+        QCOMPARE(dialog->badgeText(),
+                 ui::StatusBadgeStyle::stream(core::StreamStatus::Stopped).text);
+        QCOMPARE(dialog->levelMeter()->level(), ui::LevelMeter::kFloorDbov);
+        QTRY_COMPARE_WITH_TIMEOUT(statusById(id), u"STOPPED"_s, 10000);
+        QTest::mouseClick(dialog->playStopButton(), Qt::LeftButton); // Play again: a new player
+        QVERIFY(preview->mediaSessionId() != id);
+        QTRY_COMPARE_WITH_TIMEOUT(preview->state(), services::StreamPreview::State::Playing, 15000);
+        const QString second = preview->mediaSessionId();
+
+        dialog->close();
+        QTRY_COMPARE_WITH_TIMEOUT(statusById(second), u"STOPPED"_s, 10000);
+        QCOMPARE(statusById(watched), u"PLAYING"_s);
     }
 
     void sendDataShowsResultsAndPushedData() {

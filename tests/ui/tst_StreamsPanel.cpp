@@ -295,7 +295,8 @@ private Q_SLOTS:
             QTest::keyClick(menu, Qt::Key_Return);
         });
         Q_EMIT table->customContextMenuRequested(pos);
-        QCOMPARE(texts.size(), 7);
+        QCOMPARE(texts.size(), 8);
+        QVERIFY(texts.contains(u"Pre&view"_s));
         QCOMPARE(f.panel.selectedMediaSessionId(), u"ms-2"_s);
         QCOMPARE(snapshot.size(), 1);
         QCOMPARE(snapshot[0][0].toString(), u"ms-2"_s);

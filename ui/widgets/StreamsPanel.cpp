@@ -149,6 +149,7 @@ void StreamsPanel::buildActions() {
     m_publish = add(tr("&Publish…"), tr("Publish a stream from one of your accounts"));
     m_play = add(tr("Pla&y…"), tr("Play a stream by name"));
     m_toolBar->addSeparator();
+    m_preview = add(tr("Pre&view"), tr("Listen to the selected stream in a preview pane"));
     m_stop = add(tr("S&top"), tr("Unpublish or stop the selected stream of your session"));
     m_snapshot = add(tr("Snaps&hot"), tr("Take a snapshot of the selected stream"));
     m_copyHls = add(tr("Copy &HLS URL"), tr("Copy the HLS playlist address of the stream"));
@@ -166,6 +167,8 @@ void StreamsPanel::buildActions() {
             [this] { emitForSelection(&StreamsPanel::copyRecordUrlRequested); });
     connect(m_details, &QAction::triggered, this,
             [this] { emitForSelection(&StreamsPanel::detailsRequested); });
+    connect(m_preview, &QAction::triggered, this,
+            [this] { emitForSelection(&StreamsPanel::previewRequested); });
 }
 
 void StreamsPanel::setAccountNames(std::function<QString(const QString&)> names) {
@@ -205,6 +208,7 @@ void StreamsPanel::updateActions() {
     m_stop->setEnabled(live && own);
     m_snapshot->setEnabled(live && named);
     m_copyHls->setEnabled(named);
+    m_preview->setEnabled(named);
     m_copyRecord->setEnabled(selected && !current.data(STM::RecordNameRole).toString().isEmpty());
     m_details->setEnabled(selected);
 }
@@ -217,7 +221,7 @@ void StreamsPanel::showContextMenu(const QPoint& pos) {
     }
     updateActions();
     QMenu menu(this);
-    menu.addActions({m_details, m_stop, m_snapshot, m_copyHls, m_copyRecord});
+    menu.addActions({m_preview, m_details, m_stop, m_snapshot, m_copyHls, m_copyRecord});
     menu.addSeparator();
     menu.addActions({m_publish, m_play});
     menu.exec(m_table->viewport()->mapToGlobal(pos));

@@ -50,6 +50,7 @@ public:
     QAction* copyHlsAction() const { return m_copyHls; }
     QAction* copyRecordAction() const { return m_copyRecord; }
     QAction* detailsAction() const { return m_details; }
+    QAction* previewAction() const { return m_preview; }
 
     /// mediaSessionId of the current row, empty when none.
     QString selectedMediaSessionId() const;
@@ -67,6 +68,8 @@ Q_SIGNALS:
     void copyHlsUrlRequested(const QString& mediaSessionId);
     void copyRecordUrlRequested(const QString& mediaSessionId);
     void detailsRequested(const QString& mediaSessionId);
+    /// Play the selected stream in a preview pane (WebRTC audio, HLS fallback).
+    void previewRequested(const QString& mediaSessionId);
 
 private:
     void buildActions();
@@ -96,6 +99,7 @@ private:
     QAction* m_copyHls = nullptr;
     QAction* m_copyRecord = nullptr;
     QAction* m_details = nullptr;
+    QAction* m_preview = nullptr;
     /// Rows inserted or changed since the last scanSources(), read 200 ms after a burst.
     DeferredRowScan* m_sourceScan = new DeferredRowScan(
         200, [this](int first, int last) { scanSources(first, last); }, this);
