@@ -31,6 +31,7 @@ test_pkgs=(
   nodejs chromium
   dbus dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools
   kamailio kamailio-websocket-modules kamailio-tls-modules baresip-core
+  coturn
 )
 
 pkgs=("${build_pkgs[@]}")

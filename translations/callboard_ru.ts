@@ -574,7 +574,7 @@
 <context>
     <name>app::StreamActionsController</name>
     <message>
-        <location filename="../app/callboard/StreamActionsController.cpp" line="+75"/>
+        <location filename="../app/callboard/StreamActionsController.cpp" line="+80"/>
         <source>The stream is no longer listed.</source>
         <translation>Потока больше нет в списке.</translation>
     </message>
@@ -585,22 +585,27 @@
     </message>
     <message>
         <location line="+26"/>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>The account is not connected.</source>
         <translation>Учётная запись не подключена.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>Cannot publish %1: the session is not ready.</source>
         <translation>Нельзя опубликовать %1: сеанс не готов.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Publishing %1 from the microphone (audio only)…</source>
+        <translation>Публикация %1 с микрофона (только звук)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Publishing %1…</source>
         <translation>Публикация %1…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Cannot play %1: the session is not ready.</source>
         <translation>Нельзя воспроизвести %1: сеанс не готов.</translation>
     </message>
@@ -620,7 +625,7 @@
         <translation>Учётная запись потока %1 не подключена.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cannot stop %1: the session is not ready.</source>
         <translation>Нельзя остановить %1: сеанс не готов.</translation>
     </message>
@@ -684,6 +689,16 @@
         <location line="+7"/>
         <source>No record address is known for %1.</source>
         <translation>Адрес записи для %1 неизвестен.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The stream has no name to play.</source>
+        <translation>У потока нет имени для воспроизведения.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Previewing %1…</source>
+        <translation>Предпросмотр %1…</translation>
     </message>
 </context>
 <context>
@@ -1508,7 +1523,7 @@
 <context>
     <name>services::AccountConnector</name>
     <message>
-        <location filename="../src/services/AccountConnector.cpp" line="+58"/>
+        <location filename="../src/services/AccountConnector.cpp" line="+60"/>
         <source>No account with this id.</source>
         <translation>Нет учётной записи с таким идентификатором.</translation>
     </message>
@@ -1524,7 +1539,8 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+18"/>
+        <location line="+34"/>
+        <location line="+31"/>
         <source>The account cannot be connected.</source>
         <translation>Не удаётся подключить учётную запись.</translation>
     </message>
@@ -1744,7 +1760,7 @@ to %2</source>
 <context>
     <name>services::SipBinding</name>
     <message>
-        <location filename="../src/services/SipBinding.cpp" line="+162"/>
+        <location filename="../src/services/SipBinding.cpp" line="+163"/>
         <source>no media engine is installed</source>
         <translation>медиадвижок не установлен</translation>
     </message>
@@ -1752,7 +1768,7 @@ to %2</source>
 <context>
     <name>services::SipProfileMapper</name>
     <message>
-        <location filename="../src/services/SipProfileMapper.cpp" line="+37"/>
+        <location filename="../src/services/SipProfileMapper.cpp" line="+52"/>
         <source>Certificate pinning is not available for SIP over WebSocket accounts; trust the server through a CA file instead.</source>
         <translation>Закрепление сертификата недоступно для учётных записей SIP через WebSocket; вместо этого доверьтесь серверу через файл CA.</translation>
     </message>
@@ -1760,6 +1776,80 @@ to %2</source>
         <location line="+11"/>
         <source>The CA file %1 holds no PEM certificate.</source>
         <translation>Файл CA %1 не содержит сертификатов PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>services::StreamPreview</name>
+    <message>
+        <location filename="../src/services/StreamPreview.cpp" line="+28"/>
+        <source>WebRTC play did not start within %1 s</source>
+        <translation>воспроизведение WebRTC не началось за %1 с</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>no WCS account is connected</source>
+        <translation>нет подключённой учётной записи WCS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebRTC audio is not available</source>
+        <translation>звук WebRTC недоступен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebRTC audio is not available: %1</source>
+        <translation>звук WebRTC недоступен: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>WebRTC failed (%1)</source>
+        <translation>сбой WebRTC (%1)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>WebRTC (audio only)</source>
+        <translation>WebRTC (только звук)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the session is not ready for WebRTC</source>
+        <translation>сеанс не готов к WebRTC</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebRTC play failed (%1)</source>
+        <translation>воспроизведение WebRTC не удалось (%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing to play: %1, and no HLS address is known</source>
+        <translation>Нечего воспроизводить: %1, а адрес HLS неизвестен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No HLS address is known for %1.</source>
+        <translation>Адрес HLS для %1 неизвестен.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>HLS (%1)</source>
+        <translation>HLS (%1)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>HLS playback of %1 failed: %2</source>
+        <extracomment>%1 is the HLS address, %2 the player&apos;s error text (&quot;Not Found&quot;)</extracomment>
+        <translation>Воспроизведение HLS %1 не удалось: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the stream cannot be played</source>
+        <translation>поток невозможно воспроизвести</translation>
     </message>
 </context>
 <context>
@@ -1875,11 +1965,12 @@ to %2</source>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+125"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-124"/>
         <source>Pass&amp;word:</source>
         <translation>Пар&amp;оль:</translation>
     </message>
@@ -1974,22 +2065,97 @@ to %2</source>
         <translation>Дополнительно</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+1"/>
+        <source>Media</source>
+        <translation>Медиа</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Optional servers that help calls through NAT and firewalls (ICE). Leave them empty on a local network.</source>
+        <translation>Необязательные серверы, которые помогают звонкам проходить через NAT и межсетевые экраны (ICE). В локальной сети оставьте их пустыми.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>host:port (port 3478 if left out)</source>
+        <translation>хост:порт (без порта — 3478)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;TUN server:</source>
+        <translation>Сервер S&amp;TUN:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>host:port (3478; 5349 over TLS)</source>
+        <translation>хост:порт (3478; 5349 для TLS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;URN server:</source>
+        <translation>Сервер T&amp;URN:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TURN tr&amp;ansport:</source>
+        <translation>Тр&amp;анспорт TURN:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TURN us&amp;er:</source>
+        <translation>Пол&amp;ьзователь TURN:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kept like the account password: in the keychain, or in memory for this session (see the Account tab).</source>
+        <translation>Хранится как пароль учётной записи: в связке ключей или в памяти на этот сеанс (см. вкладку «Учётная запись»).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TURN pass&amp;word:</source>
+        <translation>Пар&amp;оль TURN:</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>optional: no SIP without it</source>
         <translation>необязательно: без него нет SIP</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+152"/>
+        <source>Storing the TURN password in the keychain…</source>
+        <translation>Сохранение пароля TURN в связке ключей…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Storing the password in the keychain…</source>
         <translation>Сохранение пароля в связке ключей…</translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>The account is saved, but the TURN password could not be stored: %1</source>
+        <translation>Учётная запись сохранена, но пароль TURN сохранить не удалось: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The account is saved, but the password could not be stored: %1</source>
         <translation>Учётная запись сохранена, но пароль сохранить не удалось: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Passwords are kept in the system keychain.</source>
         <translation>Пароли хранятся в системной связке ключей.</translation>
     </message>
@@ -3870,6 +4036,114 @@ to %2</source>
     </message>
 </context>
 <context>
+    <name>ui::StreamPreviewDialog</name>
+    <message>
+        <location filename="../ui/dialogs/StreamPreviewDialog.cpp" line="+60"/>
+        <source>Preview of %1</source>
+        <extracomment>%1 is the stream name</extracomment>
+        <translation>Предпросмотр %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Audio only preview: the video of this stream is not shown.</source>
+        <translation>Предпросмотр только звука: видео этого потока не показывается.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received audio level</source>
+        <translation>Уровень принимаемого звука</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+136"/>
+        <source>Level of the audio received from the server</source>
+        <translation>Уровень звука, принимаемого с сервера</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Received audio</source>
+        <translation>Принимаемый звук</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stream video</source>
+        <translation>Видео потока</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Waiting for the first statistics…</source>
+        <translation>Ожидание первой статистики…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>↓%1 kbit/s</source>
+        <extracomment>received audio bitrate</extracomment>
+        <translation>↓%1 кбит/с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>packets %1</source>
+        <extracomment>audio packets received so far</extracomment>
+        <translation>пакетов %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>loss %1 %</source>
+        <translation>потери %1 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>jitter %1 ms</source>
+        <translation>джиттер %1 мс</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Plays over WebRTC (audio only) from the server&apos;s media ports.</source>
+        <translation>Воспроизведение по WebRTC (только звук) с медиапортов сервера.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The HLS stream could not be played (WebRTC not used: %1).</source>
+        <extracomment>%1 says why WebRTC is not used</extracomment>
+        <translation>Поток HLS воспроизвести не удалось (WebRTC не используется: %1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plays the HLS stream (a few seconds behind live): %1.</source>
+        <translation>Воспроизводится поток HLS (с отставанием в несколько секунд): %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not playing.</source>
+        <translation>Не воспроизводится.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>HLS playback reports no audio level</source>
+        <translation>При воспроизведении HLS уровень звука недоступен</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>HLS: %1</source>
+        <translation>HLS: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Остановить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Play</source>
+        <translation>&amp;Воспроизвести</translation>
+    </message>
+</context>
+<context>
     <name>ui::StreamsPanel</name>
     <message>
         <location filename="../ui/widgets/StreamsPanel.cpp" line="+52"/>
@@ -3903,12 +4177,12 @@ to %2</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+191"/>
+        <location line="+195"/>
         <source>All sources</source>
         <translation>Все источники</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-193"/>
         <source>&amp;Filter:</source>
         <translation>&amp;Фильтр:</translation>
     </message>
@@ -3954,6 +4228,16 @@ to %2</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Pre&amp;view</source>
+        <translation>Пред&amp;просмотр</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Listen to the selected stream in a preview pane</source>
+        <translation>Прослушать выбранный поток в окне предпросмотра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>S&amp;top</source>
         <translation>Ос&amp;тановить</translation>
     </message>
@@ -4003,7 +4287,7 @@ to %2</source>
         <translation>Все поля последнего события статуса и история потока</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Account: %1</source>
         <extracomment>Source filter entry: one of our accounts</extracomment>
         <translation>Учётная запись: %1</translation>

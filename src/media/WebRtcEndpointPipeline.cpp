@@ -12,6 +12,7 @@
 #include <gst/webrtc/webrtc.h>
 
 #include <QDateTime>
+#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -338,7 +339,8 @@ bool WebRtcEndpoint::buildPipeline() {
         gboolean added = FALSE;
         g_signal_emit_by_name(m_webrtc, "add-turn-server", turn.toUtf8().constData(), &added);
         if (!added)
-            qCWarning(lcMedia) << "webrtcbin rejected TURN server" << turn;
+            qCWarning(lcMedia) << "webrtcbin rejected TURN server" // no password in the log
+                               << QUrl(turn).toString(QUrl::RemoveUserInfo);
     }
 
     GstPad* sinkPad = gst_element_request_pad_simple(m_webrtc, "sink_%u");

@@ -1,7 +1,9 @@
 #include "services/AccountConnector.h"
 
 #include "services/AccountService.h"
+#include "services/IceServerUris.h"
 #include "services/LogControlCategories.h"
+#include "services/MediaEngine.h"
 #include "services/SessionPasswordCache.h"
 #include "services/SipBinding.h"
 #include "services/SipProfileMapper.h"
@@ -99,12 +101,59 @@ void AccountConnector::start(const QString& id, const QString& password) {
         Q_EMIT connectFailed(id, tr("The account cannot be connected."));
         return;
     }
-    if (profile->backend == AccountProfile::Backend::SipWebSocket) {
-        if (m_draining.contains(id)) { // the previous un-REGISTER first (see finishDrain())
-            m_afterDrain.insert(id, password);
-            return;
+    if (profile->turnServer.trimmed().isEmpty() || profile->turnUser.isEmpty()) {
+        launch(id, password, QString());
+        return;
+    }
+    // The TURN password: typed for this session, else the keychain; without it the account
+    // connects with its STUN server only (the log says why).
+    if (const auto typed = m_typed.password(AccountService::turnCredentialKey(id))) {
+        launch(id, password, *typed);
+        return;
+    }
+    m_waitingForKeychain.append(id);
+    QPointer<AccountConnector> self(this);
+    m_accounts.loadTurnPassword(id, [self, id, password](const KeychainResult<QString>& result) {
+        AccountConnector* connector = self.data();
+        if (!connector || !connector->m_waitingForKeychain.removeOne(id)) {
+            return; // disconnected or destroyed meanwhile
         }
-        startSip(id, *profile, password);
+        if (!result.ok()) {
+            qCWarning(lcServices) << "account" << id << "uses no TURN server:"
+                                  << (result.is(KeychainError::Kind::NotFound)
+                                          ? QStringLiteral("no TURN password is stored")
+                                          : result.error().message);
+        }
+        connector->launch(id, password, result.ok() ? result.value() : QString());
+    });
+}
+
+void AccountConnector::launch(const QString& id, const QString& password,
+                              const QString& turnPassword) {
+    const std::optional<AccountProfile> profile = m_accounts.profile(id);
+    if (!profile) {
+        Q_EMIT connectFailed(id, tr("The account cannot be connected."));
+        return;
+    }
+    if (profile->backend == AccountProfile::Backend::SipWebSocket &&
+        m_draining.contains(id)) { // the previous un-REGISTER first (see finishDrain())
+        m_afterDrain.insert(id, password);
+        return;
+    }
+    if (m_media) { // before the backend starts: calls may come at once
+        const QString stun = IceServerUris::webrtcbinStun(*profile);
+        const QString turn = turnPassword.isEmpty()
+                                 ? QString()
+                                 : IceServerUris::webrtcbinTurn(*profile, turnPassword);
+        if (stun.isEmpty() && turn.isEmpty()) {
+            m_media->clearAccountIceServers(id);
+        } else {
+            m_media->setAccountIceServers(id, stun,
+                                          turn.isEmpty() ? QStringList() : QStringList{turn});
+        }
+    }
+    if (profile->backend == AccountProfile::Backend::SipWebSocket) {
+        startSip(id, *profile, password, turnPassword);
     } else {
         startWcs(id, *profile, password);
     }
@@ -133,7 +182,7 @@ void AccountConnector::startWcs(const QString& id, const AccountProfile& profile
 }
 
 void AccountConnector::startSip(const QString& id, const AccountProfile& profile,
-                                const QString& password) {
+                                const QString& password, const QString& turnPassword) {
     QString error;
     std::optional<sip::ConnectionManagerOptions> options =
         SipProfileMapper::managerOptions(profile, &error);
@@ -155,13 +204,16 @@ void AccountConnector::startSip(const QString& id, const AccountProfile& profile
                        << profile.sipLogin << "domain" << profile.sipDomain;
     Q_EMIT sessionStarted(id);
     if (m_live.value(id) == live) { // a slot may have disconnected it
-        live->sip->connectTo(SipProfileMapper::parameters(profile, password));
+        live->sip->connectTo(SipProfileMapper::parameters(profile, password, turnPassword));
     }
 }
 
 void AccountConnector::disconnectAccount(const QString& id) {
     m_waitingForKeychain.removeAll(id);
     m_afterDrain.remove(id);
+    if (m_media) {
+        m_media->clearAccountIceServers(id); // the TURN password leaves memory with it
+    }
     const std::shared_ptr<Live> live = m_live.take(id);
     if (!live) {
         return;
@@ -260,6 +312,11 @@ bool AccountConnector::disconnectAllAndWait(int timeoutMs) {
 wcs::Session* AccountConnector::session(const QString& id) const {
     const auto it = m_live.constFind(id);
     return it == m_live.cend() ? nullptr : (*it)->session.get();
+}
+
+WcsBinding* AccountConnector::wcsBinding(const QString& id) const {
+    const auto it = m_live.constFind(id);
+    return it == m_live.cend() ? nullptr : (*it)->binding.get();
 }
 
 sip::ConnectionManager* AccountConnector::sipManager(const QString& id) const {

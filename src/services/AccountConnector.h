@@ -33,6 +33,14 @@ class StreamMonitor;
 /// from the keychain (AccountService::loadPassword, asynchronous); it is handed to the session
 /// or manager and never stored anywhere else.
 ///
+/// ICE servers: a profile with a TURN server (AccountProfile::turnServer/turnUser) gets its
+/// TURN password the same way (SessionPasswordCache under AccountService::turnCredentialKey(),
+/// else AccountService::loadTurnPassword()); when none is available the account connects
+/// without TURN and the log says why. Before the backend starts, the profile's STUN/TURN
+/// servers are handed to the media engine (MediaEngine::setAccountIceServers(), URIs from
+/// IceServerUris), so every call of the account uses them; disconnecting clears them. SIP
+/// profiles also carry them in ConnectionParameters::iceServers (SipProfileMapper).
+///
 /// Disconnecting a SIP account is asynchronous on the wire: the manager sends the un-REGISTER
 /// (spec sip-connection-manager.md §5.7) and is kept, with its binding, until it reaches idle
 /// (at most kSipDrainTimeoutMs), so `unregistered` / `disconnected` still reach SessionMonitor
@@ -77,6 +85,9 @@ public:
     QStringList connectedAccounts() const { return m_live.keys(); }
     /// The session of a connected WCS account, nullptr otherwise (and for SIP accounts).
     wcs::Session* session(const QString& id) const;
+    /// The binding of a connected WCS account (streams with media go through it), nullptr
+    /// otherwise (and for SIP accounts).
+    WcsBinding* wcsBinding(const QString& id) const;
     /// The manager of a connected SIP-over-WebSocket account, nullptr otherwise (and for WCS
     /// accounts). It lives until the account is disconnected (then it drains, see above).
     sip::ConnectionManager* sipManager(const QString& id) const;
@@ -100,9 +111,13 @@ Q_SIGNALS:
 
 private:
     struct Live;
+    /// Gets the TURN password when the profile has a TURN server, then launch().
     void start(const QString& id, const QString& password);
+    /// Configures the media engine's ICE servers for `id` and starts its backend.
+    void launch(const QString& id, const QString& password, const QString& turnPassword);
     void startWcs(const QString& id, const AccountProfile& profile, const QString& password);
-    void startSip(const QString& id, const AccountProfile& profile, const QString& password);
+    void startSip(const QString& id, const AccountProfile& profile, const QString& password,
+                  const QString& turnPassword);
     void drain(const QString& id, std::shared_ptr<Live> live);
     void finishDrain(const QString& id);
 

@@ -44,12 +44,47 @@ struct AccountProfile {
 
     bool autoConnect = false; ///< connect when Callboard starts
 
+    /// Transport to the TURN server (RFC 8656 §3.1; URI query `?transport=`, RFC 7065).
+    enum class TurnTransport {
+        Udp, ///< `turn:host:port?transport=udp`
+        Tcp, ///< `turn:host:port?transport=tcp`
+        Tls, ///< `turns:host:port?transport=tcp` (TLS over TCP)
+    };
+
+    /// ICE servers for call media (both backends; services::IceServerUris builds the URIs).
+    /// STUN server (RFC 8489) as `host:port` or `host` (port 3478); empty = none.
+    QString stunServer;
+    /// TURN server (RFC 8656) as `host:port` or `host` (port 3478, 5349 for Tls); empty = none.
+    /// Its password is a secret like the account password: keychain key "turn/<id>"
+    /// (AccountService::turnCredentialKey()) or typed for the session, never in the profile.
+    QString turnServer;
+    TurnTransport turnTransport = TurnTransport::Udp;
+    QString turnUser; ///< TURN long-term credential user name (RFC 8489 §9.2); required with it
+
     bool operator==(const AccountProfile&) const = default;
 
     /// Wire-style names used in the settings file: "wcs", "sip-websocket".
     static QString toWire(Backend backend) {
         return backend == Backend::SipWebSocket ? QStringLiteral("sip-websocket")
                                                 : QStringLiteral("wcs");
+    }
+    /// Settings-file names of TurnTransport: "udp", "tcp", "tls".
+    static QString toWire(TurnTransport transport) {
+        switch (transport) {
+        case TurnTransport::Tcp:
+            return QStringLiteral("tcp");
+        case TurnTransport::Tls:
+            return QStringLiteral("tls");
+        case TurnTransport::Udp:
+            break;
+        }
+        return QStringLiteral("udp");
+    }
+    /// Inverse of toWire(TurnTransport); unknown text gives Udp.
+    static TurnTransport turnTransportFromWire(const QString& text) {
+        if (text == QLatin1StringView("tcp"))
+            return TurnTransport::Tcp;
+        return text == QLatin1StringView("tls") ? TurnTransport::Tls : TurnTransport::Udp;
     }
     /// Inverse of toWire(); unknown text gives Wcs.
     static Backend backendFromWire(const QString& text) {

@@ -45,6 +45,10 @@ const QString watchdogMs = QStringLiteral("watchdogMs");
 const QString tlsCaFile = QStringLiteral("tlsCaFile");
 const QString tlsPinnedSha256 = QStringLiteral("tlsPinnedSha256");
 const QString autoConnect = QStringLiteral("autoConnect");
+const QString stunServer = QStringLiteral("stunServer");
+const QString turnServer = QStringLiteral("turnServer");
+const QString turnTransport = QStringLiteral("turnTransport");
+const QString turnUser = QStringLiteral("turnUser"); // the TURN password: keychain only
 } // namespace key
 
 AccountProfile readProfile(const QSettings& s, const QString& id) {
@@ -69,6 +73,10 @@ AccountProfile readProfile(const QSettings& s, const QString& id) {
     p.tlsCaFile = s.value(key::tlsCaFile).toString();
     p.tlsPinnedSha256 = s.value(key::tlsPinnedSha256).toString().toLatin1();
     p.autoConnect = s.value(key::autoConnect, d.autoConnect).toBool();
+    p.stunServer = s.value(key::stunServer).toString();
+    p.turnServer = s.value(key::turnServer).toString();
+    p.turnTransport = AccountProfile::turnTransportFromWire(s.value(key::turnTransport).toString());
+    p.turnUser = s.value(key::turnUser).toString();
     return p;
 }
 
@@ -124,6 +132,10 @@ void AccountService::write(const AccountProfile& p) {
     m_settings.setValue(key::tlsCaFile, p.tlsCaFile);
     m_settings.setValue(key::tlsPinnedSha256, QString::fromLatin1(p.tlsPinnedSha256));
     m_settings.setValue(key::autoConnect, p.autoConnect);
+    m_settings.setValue(key::stunServer, p.stunServer);
+    m_settings.setValue(key::turnServer, p.turnServer);
+    m_settings.setValue(key::turnTransport, AccountProfile::toWire(p.turnTransport));
+    m_settings.setValue(key::turnUser, p.turnUser);
     m_settings.endGroup();
     m_settings.sync();
     if (m_settings.status() != QSettings::NoError) {
@@ -205,6 +217,12 @@ bool AccountService::remove(const QString& id, CredentialStore::DoneCallback don
                 done(r);
             }
         });
+    m_credentials.deletePassword(turnCredentialKey(id), [id](const KeychainResult<void>& r) {
+        if (!r.ok() && !r.is(KeychainError::Kind::NotFound)) {
+            qCWarning(lcAccounts) << "TURN keychain entry of removed profile" << id
+                                  << "not deleted:" << r.error().message;
+        }
+    });
     return true;
 }
 
@@ -227,12 +245,35 @@ void AccountService::loadPassword(const QString& id, CredentialStore::ReadCallba
     m_credentials.readPassword(credentialKey(id), std::move(done));
 }
 
+void AccountService::storeTurnPassword(const QString& id, const QString& password,
+                                       CredentialStore::DoneCallback done) {
+    if (!m_profiles.contains(id)) {
+        QMetaObject::invokeMethod(
+            this, [id, done = std::move(done)] { done(unknownProfile(id)); }, Qt::QueuedConnection);
+        return;
+    }
+    m_credentials.writePassword(turnCredentialKey(id), password, std::move(done));
+}
+
+void AccountService::loadTurnPassword(const QString& id, CredentialStore::ReadCallback done) {
+    if (!m_profiles.contains(id)) {
+        QMetaObject::invokeMethod(
+            this, [id, done = std::move(done)] { done(unknownProfile(id)); }, Qt::QueuedConnection);
+        return;
+    }
+    m_credentials.readPassword(turnCredentialKey(id), std::move(done));
+}
+
 QList<AccountFieldError> AccountService::validate(const AccountProfile& profile) {
     return AccountValidator::validate(profile);
 }
 
 QString AccountService::credentialKey(const QString& id) {
     return QStringLiteral("account/") + id;
+}
+
+QString AccountService::turnCredentialKey(const QString& id) {
+    return QStringLiteral("turn/") + id;
 }
 
 std::optional<wcs::SessionOptions> AccountService::sessionOptionsFor(const AccountProfile& p,

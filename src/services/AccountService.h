@@ -19,7 +19,8 @@ namespace services {
 
 /// The user's connection profiles (several at once), kept in a QSettings file under the group
 /// "accounts/<id>", with their passwords in the keychain (services::CredentialStore, key
-/// "account/<id>"). A password never goes to the settings file, a log or a profile struct.
+/// "account/<id>", and "turn/<id>" for the TURN password of the profile's ICE servers). A
+/// password never goes to the settings file, a log or a profile struct.
 ///
 /// Connecting and disconnecting profiles is someone else's job; this service only owns what
 /// a profile is, checks it, stores it and turns a WCS profile into wcs::SessionOptions.
@@ -46,7 +47,8 @@ public:
     /// error when no profile has this id. Emits profileChanged(id) when something changed.
     AccountSaveResult update(const AccountProfile& profile);
     /// Removes the profile from the settings at once (emits profileRemoved(id)) and deletes
-    /// its keychain entry; `done` (optional) gets the keychain's answer. Returns false (and
+    /// its keychain entries (password and TURN password); `done` (optional) gets the keychain's
+    /// answer for the password. Returns false (and
     /// does nothing) for an unknown id.
     bool remove(const QString& id, CredentialStore::DoneCallback done = {});
 
@@ -57,10 +59,20 @@ public:
     /// Reads the password of profile `id` from the keychain (NotFound when none is stored).
     void loadPassword(const QString& id, CredentialStore::ReadCallback done);
 
+    /// Stores the TURN password (RFC 8656 long-term credential of AccountProfile::turnUser) of
+    /// profile `id` in the keychain under turnCredentialKey(id); unknown id as storePassword().
+    void storeTurnPassword(const QString& id, const QString& password,
+                           CredentialStore::DoneCallback done);
+    /// Reads the TURN password of profile `id` (NotFound when none is stored).
+    void loadTurnPassword(const QString& id, CredentialStore::ReadCallback done);
+
     /// See AccountValidator::validate().
     static QList<AccountFieldError> validate(const AccountProfile& profile);
     /// The keychain key of a profile's password: "account/<id>".
     static QString credentialKey(const QString& id);
+    /// The keychain key of a profile's TURN password: "turn/<id>". SessionPasswordCache keeps
+    /// a TURN password typed for the session under the same key.
+    static QString turnCredentialKey(const QString& id);
     /// Options for wcs::Session from a WCS profile and its password (sipPassword); nullopt for
     /// a SIP-over-WebSocket profile. The profile is assumed valid (see validate()); customJson
     /// is sent compact, sipPort 0 is left out, sipRegisterRequired is sent only with a

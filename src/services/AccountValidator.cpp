@@ -1,5 +1,7 @@
 #include "services/AccountValidator.h"
 
+#include "services/IceServerUris.h"
+
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -98,6 +100,27 @@ QList<AccountFieldError> AccountValidator::validate(const AccountProfile& p) {
     if (!p.tlsPinnedSha256.isEmpty() && !isHexFingerprint(p.tlsPinnedSha256)) {
         fail("tlsPinnedSha256",
              QStringLiteral("The pinned fingerprint must be a SHA-256: 64 hex digits."));
+    }
+
+    // ICE servers for call media (RFC 8489 STUN, RFC 8656 TURN): addresses, not URIs.
+    QString why;
+    if (!p.stunServer.trimmed().isEmpty() &&
+        !IceServerUris::parseAddress(p.stunServer, IceServerUris::kDefaultPort, nullptr, nullptr,
+                                     &why)) {
+        fail("stunServer", QStringLiteral("STUN server: %1").arg(why));
+    }
+    if (!p.turnServer.trimmed().isEmpty()) {
+        if (!IceServerUris::parseAddress(p.turnServer,
+                                         IceServerUris::defaultTurnPort(p.turnTransport), nullptr,
+                                         nullptr, &why)) {
+            fail("turnServer", QStringLiteral("TURN server: %1").arg(why));
+        }
+        if (p.turnUser.trimmed().isEmpty()) {
+            fail("turnUser", QStringLiteral("A TURN server needs a user name."));
+        } else if (p.turnUser != p.turnUser.trimmed()) {
+            fail("turnUser", QStringLiteral("The TURN user name must not start or end with "
+                                            "a space."));
+        }
     }
     return errors;
 }

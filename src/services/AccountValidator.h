@@ -22,6 +22,9 @@ public:
     /// * reconnectMinMs >= 1, reconnectMaxMs >= reconnectMinMs, watchdogMs >= 0.
     /// * tlsCaFile: empty or a readable file; tlsPinnedSha256: empty or 64 hex digits
     ///   (colons and spaces allowed).
+    /// * stunServer / turnServer: empty or `host[:port]` / `[IPv6][:port]`, port 1..65535, no
+    ///   scheme or user info (IceServerUris::parseAddress()); turnUser: required (not blank, no
+    ///   leading or trailing space) when there is a turnServer.
     static QList<AccountFieldError> validate(const AccountProfile& profile);
 };
 

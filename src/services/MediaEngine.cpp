@@ -79,6 +79,18 @@ void MediaEngine::setIceServers(const QString& stunServer, const QStringList& tu
     m_turnServers = turnServers;
 }
 
+void MediaEngine::setAccountIceServers(const QString& accountId, const QString& stunServer,
+                                       const QStringList& turnServers) {
+    m_accountIce.insert(accountId, {stunServer, turnServers});
+    qCInfo(lcServices) << "account" << accountId << "media ICE servers: STUN"
+                       << (stunServer.isEmpty() ? QStringLiteral("none") : stunServer) << "TURN"
+                       << turnServers.size(); // TURN URIs hold passwords: count only
+}
+
+void MediaEngine::clearAccountIceServers(const QString& accountId) {
+    m_accountIce.remove(accountId);
+}
+
 QString MediaEngine::sourceForDevice(const QByteArray& deviceId) {
     return deviceId.isEmpty() ? QStringLiteral("autoaudiosrc") : withDevice("pulsesrc", deviceId);
 }
@@ -141,8 +153,9 @@ void MediaEngine::switchEndpoints(bool input) {
     const auto endpoints = m_endpoints.values();
     for (const QPointer<media::WebRtcEndpoint>& weak : endpoints) {
         media::WebRtcEndpoint* e = weak.data();
-        if (!e)
-            continue;
+        if (!e || (input ? e->sourceDescription() == QLatin1StringView(kNoCapture)
+                         : e->sinkDescription() == QLatin1StringView(kNoPlayback)))
+            continue; // a stream player has no microphone, a publisher no speaker
         if (input)
             e->setSourceDescription(description);
         else
@@ -150,16 +163,22 @@ void MediaEngine::switchEndpoints(bool input) {
     }
 }
 
-media::AudioEndpointConfig MediaEngine::endpointConfig(media::MediaDirection direction) const {
+media::AudioEndpointConfig MediaEngine::endpointConfig(media::MediaDirection direction,
+                                                       const QString& accountId) const {
     media::AudioEndpointConfig config;
     config.direction = direction;
-    config.stunServer = m_stunServer;
-    config.turnServers = m_turnServers;
-    config.sourceDescription = currentSource();
-    config.sinkDescription = currentSink();
+    const auto ice = m_accountIce.constFind(accountId);
+    config.stunServer = ice != m_accountIce.cend() ? ice->first : m_stunServer;
+    config.turnServers = ice != m_accountIce.cend() ? ice->second : m_turnServers;
+    // A stream player never opens the microphone, a publisher never the speaker.
+    const bool capture = media::sends(direction) || direction == media::MediaDirection::Inactive;
+    const bool playback =
+        media::receives(direction) || direction == media::MediaDirection::Inactive;
+    config.sourceDescription = capture ? currentSource() : QString::fromLatin1(kNoCapture);
+    config.sinkDescription = playback ? currentSink() : QString::fromLatin1(kNoPlayback);
     // Echo cancellation only makes sense for a real microphone next to a real speaker.
     config.voiceProcessing =
-        m_sourceOverride.isEmpty() &&
+        capture && playback && m_sourceOverride.isEmpty() &&
         media::Gst::missingElements(media::WebRtcEndpoint::requiredElements(true)).isEmpty();
     return config;
 }
@@ -174,7 +193,7 @@ media::WebRtcEndpoint* MediaEngine::createEndpoint(const QString& accountId, con
     // The first call starts watching hot-plug; a device unplugged since start-up is noticed.
     followDevices(true, true);
     followDevices(false, true);
-    auto* endpoint = new media::WebRtcEndpoint(endpointConfig(direction), parent);
+    auto* endpoint = new media::WebRtcEndpoint(endpointConfig(direction, accountId), parent);
     const QString k = key(accountId, callId);
     m_endpoints.insert(k, endpoint);
     connect(endpoint, &media::WebRtcEndpoint::inputLevel, this,

@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <optional>
+#include <utility>
 
 namespace media {
 class WebRtcEndpoint;
@@ -59,6 +60,13 @@ public:
     MediaEngine(const AppSettings* settings, AudioDevices* devices, QObject* parent = nullptr);
     ~MediaEngine() override;
 
+    /// Capture element of a receive-only endpoint (a stream player): it sends nothing, so it
+    /// never opens the microphone. Not switched with the input device.
+    static constexpr const char* kNoCapture = "audiotestsrc is-live=true wave=silence volume=0";
+    /// Playback element of a send-only endpoint (a publisher): it receives nothing, so it never
+    /// opens the speaker. Not switched with the output device.
+    static constexpr const char* kNoPlayback = "fakesink sync=false async=false";
+
     /// True when calls can carry audio (see the class comment).
     bool isAvailable() const;
     /// Why isAvailable() is false ("GStreamer elements missing: webrtcbin, nicesrc"), else "".
@@ -70,9 +78,24 @@ public:
     /// STUN server (`stun://host:port`) and TURN servers (`turn://user:pass@host:port`) for
     /// endpoints created afterwards (RFC 8489 / RFC 8656; webrtcbin stun-server/add-turn-server).
     void setIceServers(const QString& stunServer, const QStringList& turnServers);
+    /// ICE servers for the endpoints of one account created afterwards, replacing the global
+    /// ones of setIceServers() for it (formats as there; services::IceServerUris builds them
+    /// from an AccountProfile). The TURN URIs hold passwords: they are kept in memory only
+    /// and never logged. AccountConnector sets them when the account connects.
+    void setAccountIceServers(const QString& accountId, const QString& stunServer,
+                              const QStringList& turnServers);
+    /// Forgets the account's ICE servers (it disconnected): the global ones apply again.
+    void clearAccountIceServers(const QString& accountId);
+    /// Whether setAccountIceServers() is in force for `accountId`.
+    bool hasAccountIceServers(const QString& accountId) const {
+        return m_accountIce.contains(accountId);
+    }
 
-    /// The configuration a new endpoint with our `direction` gets now.
-    media::AudioEndpointConfig endpointConfig(media::MediaDirection direction) const;
+    /// The configuration a new endpoint with our `direction` gets now: the devices (or
+    /// overrides) for a call; kNoCapture for RecvOnly, kNoPlayback for SendOnly (streams).
+    /// STUN/TURN servers: the account's (setAccountIceServers()), else the global ones.
+    media::AudioEndpointConfig endpointConfig(media::MediaDirection direction,
+                                              const QString& accountId = QString()) const;
 
     /// A new endpoint for (accountId, callId), child of `parent`, registered until it is
     /// destroyed (a second endpoint for the same key replaces the first in the registry).
@@ -140,6 +163,8 @@ private:
     QString m_sinkOverride;
     QString m_stunServer;
     QStringList m_turnServers;
+    /// accountId -> (stunServer, turnServers) of setAccountIceServers()
+    QHash<QString, std::pair<QString, QStringList>> m_accountIce;
     QHash<QString, QPointer<media::WebRtcEndpoint>> m_endpoints;
     QTimer m_statsTimer;
     mutable std::optional<QString> m_unavailable; ///< cached availability check

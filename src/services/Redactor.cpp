@@ -17,8 +17,9 @@ struct Rule {
 /// `pattern` with every `KEY` replaced by the secret-key expression.
 QRegularExpression rule(QString pattern) {
     // Key names whose values are secret; the leading \w* also covers sipPassword, newPassword.
+    // `credential` is the TURN password of a WebRTC iceServers entry.
     pattern.replace(QLatin1StringView("KEY"),
-                    QLatin1StringView(R"(\b\w*(?:password|passwd|authtoken)\b)"));
+                    QLatin1StringView(R"(\b\w*(?:password|passwd|authtoken|credential)\b)"));
     return QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption);
 }
 
@@ -43,6 +44,7 @@ const std::array<Rule, 6>& rules() {
 /// Quick test: can `text` contain anything a rule matches?
 bool mayContainSecret(const QString& text) {
     return text.contains(QLatin1StringView("pass"), Qt::CaseInsensitive) ||
+           text.contains(QLatin1StringView("credential"), Qt::CaseInsensitive) ||
            text.contains(QLatin1StringView("token"), Qt::CaseInsensitive) ||
            text.contains(QLatin1Char('@'));
 }

@@ -9,7 +9,8 @@ namespace services {
 
 /// Passwords the user chose to TYPE EACH TIME instead of keeping them in the keychain
 /// (for example because services::CredentialStore reported NoSecretService), kept for the
-/// life of this object only: in memory, per profile id, never written to a file, a setting
+/// life of this object only: in memory, per profile id (the TURN password of a profile under
+/// AccountService::turnCredentialKey(id), "turn/<id>"), never written to a file, a setting
 /// or a log. There is no other fallback: nothing in Callboard stores passwords in plaintext.
 ///
 /// Not thread-safe; use it from the thread that owns it (the GUI thread).

@@ -1,5 +1,7 @@
 #include "services/SipProfileMapper.h"
 
+#include "services/IceServerUris.h"
+
 #include <QCoreApplication>
 #include <QSslCertificate>
 
@@ -8,7 +10,8 @@
 namespace services {
 
 sip::ConnectionParameters SipProfileMapper::parameters(const AccountProfile& profile,
-                                                       const QString& password) {
+                                                       const QString& password,
+                                                       const QString& turnPassword) {
     sip::ConnectionParameters p;
     p.sipServerIp = profile.sipDomain.trimmed();
     p.sipServerUrl = profile.serverUrl.toString();
@@ -22,6 +25,18 @@ sip::ConnectionParameters SipProfileMapper::parameters(const AccountProfile& pro
     p.connectionRecoveryMinInterval = secondsRoundedUp(profile.reconnectMinMs);
     p.connectionRecoveryMaxInterval =
         std::max(p.connectionRecoveryMinInterval, secondsRoundedUp(profile.reconnectMaxMs));
+    // Stored in the configuration for the call layer (spec §3.1); the media engine gets the
+    // same servers per account from AccountConnector.
+    if (const QString stun = IceServerUris::stunUrl(profile); !stun.isEmpty()) {
+        p.iceServers.append({{stun}, std::nullopt, std::nullopt});
+    }
+    if (const QString turn = IceServerUris::turnUrl(profile); !turn.isEmpty()) {
+        sip::IceServer server{{turn}, profile.turnUser, std::nullopt};
+        if (!turnPassword.isEmpty()) {
+            server.credential = turnPassword;
+        }
+        p.iceServers.append(server);
+    }
     return p;
 }
 

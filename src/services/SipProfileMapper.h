@@ -25,6 +25,10 @@ namespace services {
 /// | | tlsCaFile (PEM) | ConnectionManagerOptions::caCertificates | | id (uuid) |
 /// ConnectionManagerOptions::instanceId (stable `+sip.instance`, RFC 5626) |
 /// | (fixed) | ConnectionManagerOptions::numberOfConnectionAttempts = 3 (§7.1) |
+/// | stunServer | iceServers `{urls: ["stun:host:port"]}` (RFC 7064) |
+/// | turnServer, turnTransport, turnUser / TURN password | iceServers `{urls:
+/// ["turn:host:port?transport=udp"], username, credential}` (RFC 7065; credential only when
+/// the password is known; ConnectionParameters::redactedJson() masks it) |
 ///
 /// Not mapped (no SIP-over-WebSocket equivalent in §3.1): appKey, customJson, keepAlive,
 /// watchdogMs, sipAuthenticationName, sipOutboundProxy, sipPort. A pinned certificate
@@ -32,9 +36,11 @@ namespace services {
 class SipProfileMapper {
 public:
     /// Connection parameters for `profile` with `password` (may be empty: then `password` is
-    /// not set and §3.2 validation reports it when the profile registers). Never logged.
+    /// not set and §3.2 validation reports it when the profile registers) and the TURN
+    /// password (empty: the TURN entry has no credential). Never logged unredacted.
     static sip::ConnectionParameters parameters(const AccountProfile& profile,
-                                                const QString& password);
+                                                const QString& password,
+                                                const QString& turnPassword = QString());
 
     /// Manager options for `profile`, or nullopt with `*error` (translated, for the user) set
     /// when the CA file yields no PEM certificate or a certificate pin is configured.

@@ -80,6 +80,17 @@ QJsonObject ConnectionParameters::redactedJson(QJsonObject json) {
     if (json.contains(u"password"_s)) {
         json.insert(u"password"_s, u"<redacted>"_s);
     }
+    if (json.value(u"iceServers"_s).isArray()) {
+        QJsonArray servers = json.value(u"iceServers"_s).toArray();
+        for (qsizetype i = 0; i < servers.size(); ++i) {
+            QJsonObject server = servers.at(i).toObject();
+            if (server.contains(u"credential"_s)) {
+                server.insert(u"credential"_s, u"<redacted>"_s);
+                servers.replace(i, server);
+            }
+        }
+        json.insert(u"iceServers"_s, servers);
+    }
     return json;
 }
 

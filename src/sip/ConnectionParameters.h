@@ -58,7 +58,8 @@ struct ConnectionParameters {
     /// sip-connector name (`register`, not `register_`); optional fields only when set. The
     /// password is included in clear for parity (§3.4); loggers must use redactedJson().
     QJsonObject toJson() const;
-    /// toJson() with `password` replaced by "<redacted>" when present.
+    /// toJson() with `password` and every `iceServers[].credential` (a TURN password)
+    /// replaced by "<redacted>" when present.
     static QJsonObject redactedJson(QJsonObject json);
 };
 

@@ -126,6 +126,7 @@ private Q_SLOTS:
         QTest::newRow("max below min") << u"reconnectMaxMs"_s << u"10"_s;
         QTest::newRow("bad pin") << u"tlsPinnedSha256"_s << u"xyz"_s;
         QTest::newRow("missing CA file") << u"tlsCaFile"_s << u"/nonexistent/ca.pem"_s;
+        QTest::newRow("STUN uri") << u"stunServer"_s << u"stun://stun.example.net"_s;
     }
     void errorsGoUnderTheirField() {
         QFETCH(QString, field);
@@ -135,9 +136,9 @@ private Q_SLOTS:
         setText(e->field(field), value);
         QVERIFY(!e->save());
         QVERIFY(accounts->profiles().isEmpty()); // nothing stored
-        for (const QString& name :
-             {u"name"_s, u"serverUrl"_s, u"appKey"_s, u"customJson"_s, u"reconnectMaxMs"_s,
-              u"tlsPinnedSha256"_s, u"tlsCaFile"_s, u"sipLogin"_s, u"sipDomain"_s}) {
+        for (const QString& name : {u"name"_s, u"serverUrl"_s, u"appKey"_s, u"customJson"_s,
+                                    u"reconnectMaxMs"_s, u"tlsPinnedSha256"_s, u"tlsCaFile"_s,
+                                    u"sipLogin"_s, u"sipDomain"_s, u"stunServer"_s}) {
             QLabel* label = e->errorLabel(name);
             QVERIFY(label);
             QCOMPARE(label->isVisibleTo(e.get()), name == field);
@@ -153,6 +154,7 @@ private Q_SLOTS:
         setText(e->field(u"reconnectMaxMs"_s), QString::number(good.reconnectMaxMs));
         setText(e->field(u"tlsPinnedSha256"_s), QString());
         setText(e->field(u"tlsCaFile"_s), QString());
+        setText(e->field(u"stunServer"_s), QString());
         QVERIFY(e->save());
         QVERIFY(!e->errorLabel(field)->isVisibleTo(e.get()));
         QCOMPARE(accounts->profiles().size(), 1);
@@ -217,6 +219,38 @@ private Q_SLOTS:
         const QByteArray stored = ini.readAll();
         QVERIFY(stored.contains("1001"));
         QVERIFY(!stored.contains("s3cret-pw"));
+    }
+
+    /// The Media tab: ICE servers in the profile, the TURN password in the keychain only.
+    void iceServersAndTurnPassword() {
+        auto e = editor(std::nullopt);
+        QTRY_VERIFY(e->keychainChoice()->isEnabled());
+        const AccountProfile p = validWcs();
+        setText(e->field(u"name"_s), p.name);
+        setText(e->field(u"serverUrl"_s), p.serverUrl.toString());
+        setText(e->field(u"stunServer"_s), u"stun.example.net:19302"_s);
+        setText(e->field(u"turnServer"_s), u"turn.example.net"_s);
+        QVERIFY(!e->save()); // a TURN server needs a user
+        QVERIFY(e->errorLabel(u"turnUser"_s)->isVisibleTo(e.get()));
+        auto* transport = qobject_cast<QComboBox*>(e->field(u"turnTransport"_s));
+        QVERIFY(transport);
+        transport->setCurrentIndex(transport->findData(int(AccountProfile::TurnTransport::Tls)));
+        setText(e->field(u"turnUser"_s), u"alice"_s);
+        e->turnPasswordEdit()->setText(u"turn-s3cret"_s);
+        QSignalSpy finished(e.get(), &QDialog::finished);
+        QVERIFY(e->save());
+        QTRY_COMPARE(finished.size(), 1);
+        const AccountProfile saved = accounts->profiles().value(0);
+        QCOMPARE(saved.stunServer, u"stun.example.net:19302"_s);
+        QCOMPARE(saved.turnServer, u"turn.example.net"_s);
+        QCOMPARE(saved.turnTransport, AccountProfile::TurnTransport::Tls);
+        QCOMPARE(saved.turnUser, u"alice"_s);
+        QCOMPARE(keychain.entries.value(services::AccountService::turnCredentialKey(saved.id)),
+                 u"turn-s3cret"_s);
+        file->sync();
+        QFile ini(file->fileName());
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains("turn-s3cret"));
     }
 
     void keychainUnavailableIsShown() {

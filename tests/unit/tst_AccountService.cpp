@@ -201,7 +201,11 @@ void tst_AccountService::removeDeletesKeychainEntry() {
     QCOMPARE(removed.at(0).at(0).toString(), id);
     QVERIFY(!accounts.profile(id).has_value());
     QTRY_VERIFY_WITH_TIMEOUT(deleted, 5000);
-    QCOMPARE(m_store->deleted, QStringList{AccountService::credentialKey(id)});
+    // The password and the TURN password of the ICE servers.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_store->deleted,
+        (QStringList{AccountService::credentialKey(id), AccountService::turnCredentialKey(id)}),
+        5000);
     QVERIFY(!m_store->entries.contains(AccountService::credentialKey(id)));
     QVERIFY(!iniText().contains(id));
     QVERIFY(iniText().contains(keep));

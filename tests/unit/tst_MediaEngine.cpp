@@ -62,10 +62,19 @@ private Q_SLOTS:
         settings.setOutputDevice("spk-2");
         MediaEngine engine(&settings);
         engine.setIceServers(u"stun://127.0.0.1:3478"_qs, {u"turn://u:p@127.0.0.1:3478"_qs});
-        auto c = engine.endpointConfig(media::MediaDirection::SendOnly);
+        auto c = engine.endpointConfig(media::MediaDirection::SendRecv);
         QCOMPARE(c.sourceDescription, u"pulsesrc device=\"mic-1\""_qs);
         QCOMPARE(c.sinkDescription, u"pulsesink device=\"spk-2\""_qs);
-        QCOMPARE(c.direction, media::MediaDirection::SendOnly);
+        QCOMPARE(c.direction, media::MediaDirection::SendRecv);
+        // A publisher (SendOnly) never opens the speaker, a player (RecvOnly) the microphone.
+        c = engine.endpointConfig(media::MediaDirection::SendOnly);
+        QCOMPARE(c.sourceDescription, u"pulsesrc device=\"mic-1\""_qs);
+        QCOMPARE(c.sinkDescription, QString::fromLatin1(MediaEngine::kNoPlayback));
+        QVERIFY(!c.voiceProcessing);
+        c = engine.endpointConfig(media::MediaDirection::RecvOnly);
+        QCOMPARE(c.sourceDescription, QString::fromLatin1(MediaEngine::kNoCapture));
+        QCOMPARE(c.sinkDescription, u"pulsesink device=\"spk-2\""_qs);
+        QCOMPARE(c.direction, media::MediaDirection::RecvOnly);
         QCOMPARE(c.stunServer, u"stun://127.0.0.1:3478"_qs);
         QCOMPARE(c.turnServers.size(), 1);
 
@@ -74,6 +83,35 @@ private Q_SLOTS:
         QCOMPARE(c.sourceDescription, u"audiotestsrc is-live=true"_qs);
         QCOMPARE(c.sinkDescription, u"fakesink"_qs);
         QVERIFY(!c.voiceProcessing); // no echo canceller on a synthetic source
+    }
+
+    void accountIceServers() {
+        MediaEngine engine(nullptr);
+        engine.setIceServers(u"stun://global:3478"_qs, {});
+        const QString turn = u"turn://u:p@10.0.0.2:3478?transport=udp"_qs;
+        QVERIFY(!engine.hasAccountIceServers(u"acc"_qs));
+        engine.setAccountIceServers(u"acc"_qs, u"stun://10.0.0.1:19302"_qs, {turn});
+        QVERIFY(engine.hasAccountIceServers(u"acc"_qs));
+        auto c = engine.endpointConfig(media::MediaDirection::SendRecv, u"acc"_qs);
+        QCOMPARE(c.stunServer, u"stun://10.0.0.1:19302"_qs);
+        QCOMPARE(c.turnServers, QStringList{turn});
+        // Another account (and no account) keeps the global servers.
+        c = engine.endpointConfig(media::MediaDirection::SendRecv, u"other"_qs);
+        QCOMPARE(c.stunServer, u"stun://global:3478"_qs);
+        QVERIFY(c.turnServers.isEmpty());
+        QCOMPARE(engine.endpointConfig(media::MediaDirection::RecvOnly).stunServer,
+                 u"stun://global:3478"_qs);
+        // An account with TURN only does not inherit the global STUN server.
+        engine.setAccountIceServers(u"turn-only"_qs, QString(), {turn});
+        c = engine.endpointConfig(media::MediaDirection::SendOnly, u"turn-only"_qs);
+        QVERIFY(c.stunServer.isEmpty());
+        QCOMPARE(c.turnServers, QStringList{turn});
+        // Disconnected: back to the global ones.
+        engine.clearAccountIceServers(u"acc"_qs);
+        QVERIFY(!engine.hasAccountIceServers(u"acc"_qs));
+        c = engine.endpointConfig(media::MediaDirection::SendRecv, u"acc"_qs);
+        QCOMPARE(c.stunServer, u"stun://global:3478"_qs);
+        QVERIFY(c.turnServers.isEmpty());
     }
 
     void registryAndMute() {

@@ -141,6 +141,7 @@ AccountEditor::AccountEditor(services::AccountService& accounts,
     m_pin->setPlaceholderText(tr("SHA-256 of the server certificate (hex)"));
     addField(adv, QStringLiteral("tlsPinnedSha256"), tr("Pinned &certificate:"), m_pin);
     m_tabs->addTab(advanced, tr("Advanced"));
+    m_tabs->addTab(buildMediaTab(), tr("Media"));
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("editorMessage"));
@@ -182,6 +183,41 @@ AccountEditor::AccountEditor(services::AccountService& accounts,
 }
 
 AccountEditor::~AccountEditor() = default;
+
+QWidget* AccountEditor::buildMediaTab() {
+    auto* media = new QWidget(m_tabs);
+    auto* outer = new QVBoxLayout(media);
+    auto* intro = new QLabel(tr("Optional servers that help calls through NAT and firewalls "
+                                "(ICE). Leave them empty on a local network."),
+                             media);
+    intro->setWordWrap(true);
+    outer->addWidget(intro);
+    auto* form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch();
+    m_stunServer = new QLineEdit(media);
+    m_stunServer->setPlaceholderText(tr("host:port (port 3478 if left out)"));
+    addField(form, QStringLiteral("stunServer"), tr("S&TUN server:"), m_stunServer);
+    m_turnServer = new QLineEdit(media);
+    m_turnServer->setPlaceholderText(tr("host:port (3478; 5349 over TLS)"));
+    addField(form, QStringLiteral("turnServer"), tr("T&URN server:"), m_turnServer);
+    m_turnTransport = new QComboBox(media);
+    m_turnTransport->addItem(tr("UDP"), static_cast<int>(AccountProfile::TurnTransport::Udp));
+    m_turnTransport->addItem(tr("TCP"), static_cast<int>(AccountProfile::TurnTransport::Tcp));
+    m_turnTransport->addItem(tr("TLS"), static_cast<int>(AccountProfile::TurnTransport::Tls));
+    addField(form, QStringLiteral("turnTransport"), tr("TURN tr&ansport:"), m_turnTransport);
+    m_turnUser = new QLineEdit(media);
+    addField(form, QStringLiteral("turnUser"), tr("TURN us&er:"), m_turnUser);
+    // Like the account password: keychain or memory (the choice on the Account tab).
+    m_turnPassword = new QLineEdit(media);
+    m_turnPassword->setObjectName(QStringLiteral("turnPassword"));
+    m_turnPassword->setEchoMode(QLineEdit::Password);
+    m_turnPassword->setPlaceholderText(m_id.isEmpty() ? QString() : tr("unchanged"));
+    m_turnPassword->setToolTip(tr("Kept like the account password: in the keychain, or in "
+                                  "memory for this session (see the Account tab)."));
+    form->addRow(tr("TURN pass&word:"), m_turnPassword);
+    return media;
+}
 
 QWidget* AccountEditor::addField(QFormLayout* form, const QString& name, const QString& label,
                                  QWidget* input) {
@@ -256,7 +292,14 @@ void AccountEditor::fill(const AccountProfile& p) {
     m_watchdog->setValue(p.watchdogMs);
     m_caFile->setText(p.tlsCaFile);
     m_pin->setText(QString::fromLatin1(p.tlsPinnedSha256));
-    m_askEachTime->setChecked(!p.id.isEmpty() && m_typed.contains(p.id));
+    m_stunServer->setText(p.stunServer);
+    m_turnServer->setText(p.turnServer);
+    m_turnTransport->setCurrentIndex(
+        qMax(0, m_turnTransport->findData(static_cast<int>(p.turnTransport))));
+    m_turnUser->setText(p.turnUser);
+    m_askEachTime->setChecked(
+        !p.id.isEmpty() && (m_typed.contains(p.id) ||
+                            m_typed.contains(services::AccountService::turnCredentialKey(p.id))));
     m_storeInKeychain->setChecked(!m_askEachTime->isChecked());
 }
 
@@ -282,6 +325,11 @@ AccountProfile AccountEditor::profile() const {
     p.watchdogMs = m_watchdog->value();
     p.tlsCaFile = m_caFile->text().trimmed();
     p.tlsPinnedSha256 = m_pin->text().trimmed().toLatin1();
+    p.stunServer = m_stunServer->text().trimmed();
+    p.turnServer = m_turnServer->text().trimmed();
+    p.turnTransport =
+        static_cast<AccountProfile::TurnTransport>(m_turnTransport->currentData().toInt());
+    p.turnUser = m_turnUser->text();
     return p;
 }
 
@@ -348,46 +396,63 @@ bool AccountEditor::save() {
 }
 
 void AccountEditor::savePassword(const QString& id) {
-    const QString password = m_password->text();
     if (m_askEachTime->isChecked()) {
         // The explicit choice: memory only. A typed password is kept for this session.
-        if (!password.isEmpty()) {
-            m_typed.set(id, password);
+        if (!m_password->text().isEmpty()) {
+            m_typed.set(id, m_password->text());
+        }
+        if (!m_turnPassword->text().isEmpty()) {
+            m_typed.set(services::AccountService::turnCredentialKey(id), m_turnPassword->text());
         }
         m_password->clear();
+        m_turnPassword->clear();
         accept();
         return;
     }
-    if (password.isEmpty()) {
-        accept();
+    storeInKeychain(id, false);
+}
+
+void AccountEditor::storeInKeychain(const QString& id, bool turn) {
+    QLineEdit* edit = turn ? m_turnPassword : m_password;
+    const QString secret = edit->text();
+    if (secret.isEmpty()) {
+        turn ? accept() : storeInKeychain(id, true);
         return;
     }
-    m_typed.clear(id); // the keychain is the source from now on
+    // the keychain is the source from now on
+    m_typed.clear(turn ? services::AccountService::turnCredentialKey(id) : id);
     m_saveButton->setEnabled(false);
-    m_message->setText(tr("Storing the password in the keychain…"));
+    m_message->setText(turn ? tr("Storing the TURN password in the keychain…")
+                            : tr("Storing the password in the keychain…"));
     m_message->show();
     QPointer<AccountEditor> self(this);
-    m_accounts.storePassword(id, password, [self](const services::KeychainResult<void>& r) {
+    auto done = [self, id, turn](const services::KeychainResult<void>& r) {
         AccountEditor* editor = self.data();
         if (!editor) {
             return;
         }
         editor->m_saveButton->setEnabled(true);
         if (r.ok()) {
-            editor->m_password->clear();
+            (turn ? editor->m_turnPassword : editor->m_password)->clear();
             editor->m_message->hide();
-            editor->accept();
+            turn ? editor->accept() : editor->storeInKeychain(id, true);
             return;
         }
         // The profile is saved; the password is not. Say so and let the user choose.
         editor->m_message->setText(
-            tr("The account is saved, but the password could not be stored: %1")
+            (turn ? tr("The account is saved, but the TURN password could not be stored: %1")
+                  : tr("The account is saved, but the password could not be stored: %1"))
                 .arg(r.error().message));
         editor->m_message->show();
         if (r.is(services::KeychainError::Kind::NoSecretService)) {
             editor->setKeychainAvailable(false, r.error().message);
         }
-    });
+    };
+    if (turn) {
+        m_accounts.storeTurnPassword(id, secret, std::move(done));
+    } else {
+        m_accounts.storePassword(id, secret, std::move(done));
+    }
 }
 
 void AccountEditor::setKeychainAvailable(bool available, const QString& message) {

@@ -39,6 +39,11 @@ namespace ui {
 /// into the session's memory (services::SessionPasswordCache). The keychain's state is shown
 /// (checked when the editor opens); when it is unavailable only the memory choice is offered.
 /// An empty password field leaves a stored password as it is.
+///
+/// The "Media" tab holds the ICE servers of the account's calls (both backends): STUN server,
+/// TURN server with its transport and user name, and the TURN password, which follows the same
+/// storage choice as the account password (keychain key AccountService::turnCredentialKey(),
+/// or the session's memory under that key).
 class AccountEditor : public QDialog {
     Q_OBJECT
 
@@ -71,6 +76,7 @@ public:
     QRadioButton* keychainChoice() const { return m_storeInKeychain; }
     QRadioButton* sessionChoice() const { return m_askEachTime; }
     QLineEdit* passwordEdit() const { return m_password; }
+    QLineEdit* turnPasswordEdit() const { return m_turnPassword; }
 
 Q_SIGNALS:
     /// The profile was stored (and its password, when one was typed).
@@ -84,6 +90,10 @@ private:
     /// Makes the shown dialog tall enough for error lines that appeared (no squeezed inputs).
     void growToFit();
     void savePassword(const QString& id);
+    /// Stores the typed account password (`turn` false) or TURN password in the keychain,
+    /// then the TURN password, then accept(); an empty field is skipped.
+    void storeInKeychain(const QString& id, bool turn);
+    QWidget* buildMediaTab();
     void fill(const services::AccountProfile& p);
 
     services::AccountService& m_accounts;
@@ -113,6 +123,11 @@ private:
     QSpinBox* m_watchdog = nullptr;
     QLineEdit* m_caFile = nullptr;
     QLineEdit* m_pin = nullptr;
+    QLineEdit* m_stunServer = nullptr;
+    QLineEdit* m_turnServer = nullptr;
+    QComboBox* m_turnTransport = nullptr;
+    QLineEdit* m_turnUser = nullptr;
+    QLineEdit* m_turnPassword = nullptr;
     QLineEdit* m_password = nullptr;
     QRadioButton* m_storeInKeychain = nullptr;
     QRadioButton* m_askEachTime = nullptr;
