@@ -71,4 +71,9 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+# The tests run their own turnserver on free loopback ports; Debian's package enables a system
+# TURN server on 0.0.0.0:3478, which a developer machine should not expose.
+if [[ " ${missing[*]} " == *" coturn "* ]] && command -v systemctl >/dev/null 2>&1; then
+  $SUDO systemctl disable --now coturn >/dev/null 2>&1 || true
+fi
 install_node_test_deps
