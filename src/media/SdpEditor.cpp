@@ -199,4 +199,61 @@ QString SdpEditor::withDefaultCandidateAddress(const QString& sdp) {
     return lines.join(eol) + eol;
 }
 
+QString SdpEditor::withMid(const QString& sdp, const QString& mid) {
+    const QString eol = lineEnd(sdp);
+    QStringList lines = splitLines(sdp, eol);
+    const bool hasMid = std::any_of(lines.cbegin(), lines.cend(), [](const QString& l) {
+        return l.startsWith(QLatin1String("a=mid:"));
+    });
+    qsizetype first = -1;
+    forEachSection(lines, [&](qsizetype start, qsizetype) {
+        if (first < 0)
+            first = start;
+    });
+    if (!hasMid && first >= 0)
+        lines.insert(first + 1, QStringLiteral("a=mid:") + mid);
+    return lines.join(eol) + eol;
+}
+
+QString SdpEditor::withoutMids(const QString& sdp) {
+    const QString eol = lineEnd(sdp);
+    QStringList lines = splitLines(sdp, eol);
+    lines.removeIf([](const QString& l) {
+        return l.startsWith(QLatin1String("a=mid:")) || l.startsWith(QLatin1String("a=group:"));
+    });
+    return lines.join(eol) + eol;
+}
+
+QString SdpEditor::withMediaLevelTransport(const QString& sdp) {
+    const QString eol = lineEnd(sdp);
+    QStringList lines = splitLines(sdp, eol);
+    QList<std::pair<qsizetype, qsizetype>> sections;
+    forEachSection(lines, [&](qsizetype first, qsizetype last) {
+        sections.prepend({first, last});
+    });
+    if (sections.isEmpty())
+        return lines.join(eol) + eol;
+    const qsizetype firstMedia = sections.last().first;
+    QStringList inherited;
+    for (qsizetype i = 0; i < firstMedia; ++i) {
+        for (const char* name : {"a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:", "a=setup:"}) {
+            if (lines[i].startsWith(QLatin1String(name)))
+                inherited << lines[i];
+        }
+    }
+    for (const auto& [first, last] : sections) { // back to front: insertions keep indexes valid
+        QStringList missing;
+        for (const QString& line : std::as_const(inherited)) {
+            const QString name = line.left(line.indexOf(u':') + 1);
+            const bool present = std::any_of(lines.cbegin() + first + 1, lines.cbegin() + last,
+                                             [&](const QString& l) { return l.startsWith(name); });
+            if (!present)
+                missing << line;
+        }
+        for (qsizetype i = missing.size() - 1; i >= 0; --i)
+            lines.insert(first + 1, missing[i]);
+    }
+    return lines.join(eol) + eol;
+}
+
 } // namespace media

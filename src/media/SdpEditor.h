@@ -38,6 +38,17 @@ public:
     /// trickle ICE agent does; a non-trickle peer (baresip, plain SIP phones) then sees
     /// `a=ice-mismatch` and sends nowhere. Sections without candidates are unchanged.
     static QString withDefaultCandidateAddress(const QString& sdp);
+    /// `sdp` with `a=mid:<mid>` after its first m= line when no line has an `a=mid`: webrtcbin
+    /// needs one per m-section (RFC 8843 §7.1); SIP phones like baresip send none.
+    static QString withMid(const QString& sdp, const QString& mid);
+    /// `sdp` without `a=mid` and `a=group` lines: the answer to an offer that had no mids must
+    /// not introduce them (RFC 5888 §9.2).
+    static QString withoutMids(const QString& sdp);
+    /// `sdp` with the session-level `a=ice-ufrag`, `a=ice-pwd`, `a=fingerprint` and `a=setup`
+    /// (RFC 8839 §5.4, RFC 8122 §5, RFC 4145 §4) repeated right after the m= line of every
+    /// m-section that lacks them: webrtcbin reads them per m-section, SIP phones like baresip
+    /// write them once at session level, which is just as valid.
+    static QString withMediaLevelTransport(const QString& sdp);
 };
 
 } // namespace media

@@ -9,79 +9,15 @@
 
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace services {
 
 namespace {
 
-const QRegularExpression kMidLine(QStringLiteral("^a=mid:(\\S+)\r?$"),
-                                  QRegularExpression::MultilineOption);
-
-/// `sdp` with `a=mid:<mid>` added to its first media section when no section has a mid:
-/// webrtcbin needs one per m-line (RFC 8843 §7.1), SIP phones like baresip send none.
-QString withMid(const QString& sdp, const QString& mid) {
-    if (kMidLine.match(sdp).hasMatch())
-        return sdp;
-    const qsizetype m = sdp.indexOf(u"\nm=");
-    if (m < 0)
-        return sdp;
-    const qsizetype eol = sdp.indexOf(u'\n', m + 1);
-    if (eol < 0)
-        return sdp;
-    const QString crlf = sdp.mid(eol - 1, 1) == u"\r" ? u"\r\n"_qs : u"\n"_qs;
-    return sdp.left(eol + 1) + u"a=mid:"_qs + mid + crlf + sdp.mid(eol + 1);
-}
-
-/// `sdp` with the session-level ICE and DTLS attributes (RFC 8839 §5.4, RFC 8122 §5, RFC
-/// 4145 §4) repeated in every media section that lacks them: webrtcbin reads them per m-line,
-/// SIP phones like baresip write them once at the session level, which is just as valid.
-QString withMediaLevelTransport(const QString& sdp) {
-    const QString eol = sdp.contains(u"\r\n") ? u"\r\n"_qs : u"\n"_qs;
-    QStringList lines = sdp.split(eol);
-    const qsizetype firstMedia = lines.indexOf(QRegularExpression(u"m=.*"_qs));
-    if (firstMedia < 0)
-        return sdp;
-    QStringList inherited;
-    for (qsizetype i = 0; i < firstMedia; ++i) {
-        for (const char* name : {"a=ice-ufrag:", "a=ice-pwd:", "a=fingerprint:", "a=setup:"}) {
-            if (lines[i].startsWith(QLatin1String(name)))
-                inherited << lines[i];
-        }
-    }
-    if (inherited.isEmpty())
-        return sdp;
-    QStringList out = lines.mid(0, firstMedia);
-    QStringList section;
-    const auto flush = [&] {
-        for (const QString& line : std::as_const(inherited)) {
-            const QString name = line.left(line.indexOf(u':') + 1);
-            const bool present = std::any_of(section.begin(), section.end(),
-                                             [&](const QString& l) { return l.startsWith(name); });
-            if (!present)
-                section.insert(1, line);
-        }
-        out += section;
-        section.clear();
-    };
-    for (qsizetype i = firstMedia; i < lines.size(); ++i) {
-        if (lines[i].startsWith(u"m=") && !section.isEmpty())
-            flush();
-        section << lines[i];
-    }
-    // The text ends with an EOL, so the last "line" is empty: keep it last.
-    const bool trailing = !section.isEmpty() && section.last().isEmpty();
-    if (trailing)
-        section.removeLast();
-    flush();
-    if (trailing)
-        out << QString();
-    return out.join(eol);
-}
-
-/// Our answer to an offer without mids: no `a=mid` and no `a=group` either (RFC 5888 §9.2).
-QString withoutMids(QString sdp) {
-    static const QRegularExpression lines(QStringLiteral("^a=(mid|group):[^\n]*\n"),
-                                          QRegularExpression::MultilineOption);
-    return sdp.remove(lines);
+/// The `a=mid` of the audio section (or session level) of `sdp`, nullopt without one.
+std::optional<QString> midOf(const QString& sdp) {
+    return media::SdpInspector(sdp).attribute(u"mid"_qs);
 }
 
 } // namespace
@@ -99,7 +35,8 @@ WebRtcDescriptionHandler::WebRtcDescriptionHandler(MediaEngine& engine, const QS
                     onLocalDescription(sdp);
                 } else {
                     m_lastLocalAnswer = sdp;
-                    onLocalDescription(m_remoteOfferHadNoMid ? withoutMids(sdp) : sdp);
+                    onLocalDescription(m_remoteOfferHadNoMid ? media::SdpEditor::withoutMids(sdp)
+                                                             : sdp);
                 }
             });
     connect(e, &media::WebRtcEndpoint::negotiationCompleted, this, [this] {
@@ -185,8 +122,9 @@ void WebRtcDescriptionHandler::createAnswer(const QByteArray& offer, bool hold) 
     }
     m_waiting = true;
     const QString text = QString::fromUtf8(offer);
-    m_remoteOfferHadNoMid = !kMidLine.match(text).hasMatch();
-    const QString sdp = withMid(withMediaLevelTransport(text), u"0"_qs);
+    m_remoteOfferHadNoMid = !midOf(text).has_value();
+    const QString sdp =
+        media::SdpEditor::withMid(media::SdpEditor::withMediaLevelTransport(text), u"0"_qs);
     if (!e->setRemoteDescription(sdp, media::SdpType::Offer) || !e->createAnswer()) {
         m_waiting = false;
         return;
@@ -200,9 +138,9 @@ void WebRtcDescriptionHandler::applyAnswer(const QByteArray& answer) {
     if (!e || m_closed || !m_haveLocalOffer)
         return;
     // An answer without mids takes the mid of our offer's audio section.
-    const auto ourMid = kMidLine.match(m_lastLocalOffer);
-    const QString sdp = withMid(withMediaLevelTransport(QString::fromUtf8(answer)),
-                                ourMid.hasMatch() ? ourMid.captured(1) : u"0"_qs);
+    const QString sdp = media::SdpEditor::withMid(
+        media::SdpEditor::withMediaLevelTransport(QString::fromUtf8(answer)),
+        midOf(m_lastLocalOffer).value_or(u"0"_qs));
     m_haveLocalOffer = false;
     m_applyingAnswer = true;
     if (e->setRemoteDescription(sdp, media::SdpType::Answer)) {

@@ -203,6 +203,32 @@ private Q_SLOTS:
         QCOMPARE(media::SdpEditor::withEndOfCandidates(plain), plain); // no candidates
     }
 
+    // baresip's offer style: ICE/DTLS attributes at session level, no a=mid (RFC-valid, but
+    // webrtcbin reads them per m-section and needs a mid).
+    void normalisesSessionLevelTransportAndMid() {
+        const QString baresip = QStringLiteral(
+            "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            "a=ice-ufrag:AXy\r\na=ice-pwd:7wo\r\na=setup:actpass\r\na=fingerprint:SHA-256 C0:E7\r\n"
+            "m=audio 34904 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 opus/48000/2\r\na=setup:active\r\n");
+        const QString fixed = media::SdpEditor::withMid(
+            media::SdpEditor::withMediaLevelTransport(baresip), QStringLiteral("0"));
+        QCOMPARE(
+            fixed.section(QStringLiteral("m=audio"), 1),
+            QStringLiteral(" 34904 UDP/TLS/RTP/SAVPF 96\r\na=mid:0\r\na=ice-ufrag:AXy\r\n"
+                           "a=ice-pwd:7wo\r\na=fingerprint:SHA-256 C0:E7\r\n"
+                           "a=rtpmap:96 opus/48000/2\r\na=setup:active\r\n")); // own setup kept
+        QCOMPARE(media::SdpInspector(fixed).attribute(QStringLiteral("mid")), QStringLiteral("0"));
+        // A text with a mid keeps it; one without m-sections is left alone.
+        const QString offer = QString::fromLatin1(kWebRtcBinOffer);
+        QCOMPARE(media::SdpEditor::withMid(offer, QStringLiteral("x")), offer);
+        QCOMPARE(media::SdpEditor::withMediaLevelTransport(offer), offer);
+        // The answer to a mid-less offer carries no mid and no BUNDLE group.
+        const QString answer = media::SdpEditor::withoutMids(offer);
+        QVERIFY(!answer.contains(QStringLiteral("a=mid:")));
+        QVERIFY(!answer.contains(QStringLiteral("a=group:")));
+        QVERIFY(answer.contains(QStringLiteral("a=rtcp-mux")));
+    }
+
     void carriesCandidatesOver() {
         QString bare = QString::fromLatin1(kWebRtcBinOffer);
         const QStringList candidates = media::SdpInspector(bare).candidates();
