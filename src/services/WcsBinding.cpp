@@ -87,6 +87,13 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
             [this](const core::OnDataEvent& e) { journal(EventJson::toJson(e)); });
     connect(s, &wcs::Session::errorReceived, this,
             [this](const core::ErrorEvent& e) { journal(EventJson::toJson(e)); });
+    // A frame the codec could not use, or a message this build does not know: the session goes
+    // on, and the user sees why in the Events pane and the journal (not only in the log).
+    connect(s, &wcs::Session::protocolWarning, this, [this](const QString& reason) {
+        core::ErrorEvent e;
+        e.info = QStringLiteral("server frame ignored: %1").arg(reason);
+        journal(EventJson::toJson(e));
+    });
 }
 
 WcsBinding::~WcsBinding() {

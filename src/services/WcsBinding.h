@@ -27,8 +27,10 @@ class WcsStreamMedia;
 
 /// Connects one account's wcs::Session to the state services: every domain event goes to
 /// CallService / StreamMonitor / SessionMonitor under `accountId` and, when a journal sink is
-/// set, into the event journal (core::EventJson form, secrets never included). It is also the
-/// account's CallBackend, so CallService intents reach the session.
+/// set, into the event journal (core::EventJson form, secrets never included); a server frame
+/// the session ignored (wcs::Session::protocolWarning: not JSON, unknown message) is journaled
+/// as an ErrorEvent whose `info` starts "server frame ignored: ". It is also the account's
+/// CallBackend, so CallService intents reach the session.
 ///
 /// Audio (issue #7): with an available MediaEngine, calls carry real WebRTC audio through a
 /// WcsCallMedia (outgoing offer before `call`, answer to the server's offer, hold mutes the
