@@ -62,6 +62,8 @@ bool KamailioTestbed::start(int regMinExpires, bool tls) {
     }
     m_dir = std::make_unique<QTemporaryDir>(u"/tmp/cb-kam-XXXXXX"_s);
     m_rundir = m_dir->path();
+    m_regMinExpires = regMinExpires;
+    m_tls = tls;
     for (int attempt = 0; attempt < 3; ++attempt) {
         m_wsPort = freePort();
         m_sipPort = freePort();
@@ -69,34 +71,46 @@ bool KamailioTestbed::start(int regMinExpires, bool tls) {
         if (m_wsPort == m_sipPort || m_wssPort == m_wsPort || m_wssPort == m_sipPort) {
             continue;
         }
-        QStringList args{script,
-                         u"--background"_s,
-                         u"--ws-port"_s,
-                         QString::number(m_wsPort),
-                         u"--sip-port"_s,
-                         QString::number(m_sipPort),
-                         u"--rundir"_s,
-                         m_rundir,
-                         u"--reg-min-expires"_s,
-                         QString::number(regMinExpires)};
-        if (tls) {
-            args << u"--tls"_s << u"--wss-port"_s << QString::number(m_wssPort);
-        }
-        QProcess p;
-        p.start(u"bash"_s, args);
-        if (!p.waitForFinished(30000)) {
-            p.kill();
-            m_error = u"start.sh did not finish"_s;
-            continue;
-        }
-        const QString out = QString::fromLocal8Bit(p.readAllStandardOutput());
-        const auto match = QRegularExpression(u"PID=(\\d+)"_s).match(out);
-        if (p.exitCode() == 0 && match.hasMatch()) {
-            m_pid = match.captured(1).toLongLong();
+        if (launch(script)) {
             return true;
         }
-        m_error = u"start.sh failed: "_s + out + QString::fromLocal8Bit(p.readAllStandardError());
     }
+    return false;
+}
+
+bool KamailioTestbed::restart() {
+    stop();
+    return launch(sharedDir() + u"/testbed/kamailio/start.sh"_s);
+}
+
+bool KamailioTestbed::launch(const QString& script) {
+    QStringList args{script,
+                     u"--background"_s,
+                     u"--ws-port"_s,
+                     QString::number(m_wsPort),
+                     u"--sip-port"_s,
+                     QString::number(m_sipPort),
+                     u"--rundir"_s,
+                     m_rundir,
+                     u"--reg-min-expires"_s,
+                     QString::number(m_regMinExpires)};
+    if (m_tls) {
+        args << u"--tls"_s << u"--wss-port"_s << QString::number(m_wssPort);
+    }
+    QProcess p;
+    p.start(u"bash"_s, args);
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        m_error = u"start.sh did not finish"_s;
+        return false;
+    }
+    const QString out = QString::fromLocal8Bit(p.readAllStandardOutput());
+    const auto match = QRegularExpression(u"PID=(\\d+)"_s).match(out);
+    if (p.exitCode() == 0 && match.hasMatch()) {
+        m_pid = match.captured(1).toLongLong();
+        return true;
+    }
+    m_error = u"start.sh failed: "_s + out + QString::fromLocal8Bit(p.readAllStandardError());
     return false;
 }
 

@@ -22,6 +22,9 @@ public:
     /// `tls`: also wss:// on wssPort() with a self-signed certificate (certificatePath()).
     bool start(int regMinExpires = 10, bool tls = false);
     void stop();
+    /// stop(), then the same instance again on the same ports and runtime dir (a server
+    /// restart as clients see it: registrations are gone). False (with error()) on failure.
+    bool restart();
     QString error() const { return m_error; }
 
     int wsPort() const { return m_wsPort; }
@@ -41,7 +44,11 @@ public:
     static int freePort();
 
 private:
+    bool launch(const QString& script);
+
     std::unique_ptr<QTemporaryDir> m_dir;
+    int m_regMinExpires = 10;
+    bool m_tls = false;
     QString m_error;
     QString m_rundir;
     int m_wsPort = 0;

@@ -1,13 +1,10 @@
 #pragma once
 // The desktop app's service stack (AccountConnector, CallService, StreamMonitor, SessionMonitor,
 // History with its journal and the call history recorder, wired as app::AppServices and
-// AppComposition wire them), headless, against the in-process WCS emulator on a fixed loopback
-// port, so that a test can break the server (drop, stall, garbage, restart) and check what the
-// user would see afterwards.
+// AppComposition wire them), headless, so that a fault test can break the server (drop, stall,
+// garbage, restart) and check what the user would see afterwards. The servers are the tests'.
 #include "support/FakeCredentialStore.h"
 
-#include "emulator/EmulatorServer.h"
-#include "emulator/ScenarioParser.h"
 #include "services/AccountConnector.h"
 #include "services/AccountService.h"
 #include "services/CallHistoryRecorder.h"
@@ -25,21 +22,10 @@
 
 namespace faults {
 
-/// Short delays so every step of a call, a registration and a stream lasts long enough
-/// (>= 300 ms) to be hit by a fault, and the whole matrix stays within seconds.
-inline constexpr char kScenario[] = R"({
-  "registration": {"delayMs": 600, "unknownAccounts": "register"},
-  "calls": {"ringAfterMs": 300, "transferStepMs": 400,
-            "defaultCallee": {"answerAfterMs": 600}},
-  "streams": {"publishDelayMs": 400, "playDelayMs": 400}
-})";
-
-class WcsFaultRig {
+class FaultRig {
 public:
     QTemporaryDir dir;
     std::shared_ptr<core::SystemClock> clock = std::make_shared<core::SystemClock>();
-    std::unique_ptr<emulator::EmulatorServer> server;
-    quint16 port = 0;
     std::unique_ptr<QSettings> settings;
     support::FakeCredentialStore keychain;
     std::unique_ptr<services::AccountService> accounts;
@@ -50,12 +36,10 @@ public:
     std::unique_ptr<services::SessionMonitor> sessions;
     std::unique_ptr<services::CallHistoryRecorder> recorder;
     std::unique_ptr<services::AccountConnector> connector;
-    QString account;
     qint64 journalEntries = 0; ///< entries handed to History::append()
 
-    /// Builds the services and the profile (sip login 1000, reconnect 100..400 ms,
-    /// `watchdogMs` receive watchdog). Does not start the server or connect.
-    void build(int watchdogMs = 50000) {
+    /// Builds the services with an empty account list.
+    void build() {
         settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")),
                                                QSettings::IniFormat);
         accounts = std::make_unique<services::AccountService>(*settings, keychain);
@@ -72,51 +56,29 @@ public:
             ++journalEntries;
             history->append(e);
         });
-        services::AccountProfile p;
-        p.name = QStringLiteral("Desk");
-        p.serverUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port));
-        p.sipLogin = QStringLiteral("1000");
-        p.sipDomain = QStringLiteral("demo.callboard");
-        p.reconnectMinMs = 100;
-        p.reconnectMaxMs = 400;
-        p.watchdogMs = watchdogMs;
-        const auto saved = accounts->add(p);
-        QVERIFY2(saved.errors.isEmpty(), "profile rejected");
-        account = saved.id;
-        keychain.entries.insert(services::AccountService::credentialKey(account),
-                                QStringLiteral("1000-secret"));
     }
 
-    /// Starts the emulator on `port` (0: any free port, remembered for restarts).
-    void startServer(int pingIntervalMs = 200) {
-        server = std::make_unique<emulator::EmulatorServer>();
-        const auto parsed = emulator::ScenarioParser::parse(kScenario);
-        QVERIFY(parsed.scenario.has_value());
-        server->setScenario(*parsed.scenario);
-        server->setControlPort(-1);
-        server->setPingIntervalMs(pingIntervalMs);
-        QVERIFY2(server->listen(QHostAddress::LocalHost, port), qPrintable(server->errorString()));
-        port = static_cast<quint16>(server->serverUrl().port());
+    /// Saves `profile` with `password` in the (fake) keychain; its id, empty when rejected.
+    QString addAccount(const services::AccountProfile& profile, const QString& password) {
+        const auto saved = accounts->add(profile);
+        if (!saved.errors.isEmpty()) {
+            return {};
+        }
+        keychain.entries.insert(services::AccountService::credentialKey(saved.id), password);
+        return saved.id;
     }
 
-    /// Connects the account and waits until it is registered.
-    void connectAndRegister() {
-        QVERIFY(connector->connectAccount(account));
-        waitRegistered();
-    }
-
-    void waitRegistered(int timeoutMs = 8000) {
-        QTRY_VERIFY_WITH_TIMEOUT(
-            sessions->state(account).connection == core::SessionStatus::Registered ||
-                sessions->state(account).registration == core::RegistrationStatus::Registered,
-            timeoutMs);
+    /// Waits until `account` is registered.
+    void waitRegistered(const QString& account, int timeoutMs = 8000) {
         QTRY_COMPARE_WITH_TIMEOUT(sessions->state(account).registration,
                                   core::RegistrationStatus::Registered, timeoutMs);
     }
 
-    const services::CallRecord* call(const QString& id) const { return calls->find(account, id); }
-    core::CallStatus callStatus(const QString& id) const {
-        const auto* c = call(id);
+    const services::CallRecord* call(const QString& account, const QString& id) const {
+        return calls->find(account, id);
+    }
+    core::CallStatus callStatus(const QString& account, const QString& id) const {
+        const auto* c = call(account, id);
         return c ? c->status : core::CallStatus::New;
     }
     const services::StreamRecord* stream(const QString& mediaSessionId) const {
@@ -128,7 +90,7 @@ public:
         return s ? s->status : core::StreamStatus::New;
     }
 
-    /// Journal rows on disk for this account (flushes the buffer first).
+    /// Journal rows on disk (flushes the buffer first).
     qint64 journalRows() const {
         services::JournalQuery q;
         q.limit = 0;
@@ -143,6 +105,32 @@ public:
         q.limit = 0;
         return history->journal(q).size();
     }
+    /// Nothing lost: every entry handed to the journal is a row on disk, none was dropped, and
+    /// every call that ended is a call-history row.
+    void verifyNothingLost() const {
+        QCOMPARE(journalRows(), journalEntries);
+        QCOMPARE(history->droppedCount(), 0);
+        qsizetype ended = 0;
+        for (const auto& c : calls->calls()) {
+            ended += c.hasEnded() ? 1 : 0;
+        }
+        QTRY_COMPARE(callRows(), ended);
+    }
+
+    /// The call history row of `callId`: its end status ("FAILED") and reason, empty when
+    /// the call is not in the history.
+    std::pair<QString, QString> historyEnd(const QString& accountId, const QString& callId) const {
+        services::CallQuery q;
+        q.accountId = accountId;
+        q.limit = 0;
+        for (const auto& c : history->calls(q)) {
+            if (c.callId == callId) {
+                return {c.endStatus, c.endReason};
+            }
+        }
+        return {};
+    }
+
     /// Call history rows (every call that ended).
     qint64 callRows() const {
         services::CallQuery q;
