@@ -27,7 +27,7 @@ build_pkgs=(
 test_pkgs=(
   xvfb xauth x11-utils imagemagick openssl
   clang clang-format libclang-rt-14-dev
-  libbenchmark-dev wrk
+  libbenchmark-dev wrk linphone-desktop python3-xlib
   nodejs chromium
   dbus dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools
   kamailio kamailio-websocket-modules kamailio-tls-modules baresip-core

@@ -29,6 +29,9 @@ constexpr std::array kHangup{Param{"callId", Type::String, true, 0, 0},
 constexpr std::array kStreamFail{Param{"mediaSessionId", Type::String, false, 0, 0},
                                  Param{"name", Type::String, false, 0, 0},
                                  Param{"info", Type::String, false, 0, 0}};
+constexpr std::array kStreamStatus{Param{"mediaSessionId", Type::String, true, 0, 0},
+                                   Param{"status", Type::String, true, 0, 0},
+                                   Param{"info", Type::String, false, 0, 0}};
 constexpr std::array kPushData{Param{"payload", Type::Any, true, 0, 0}, kSessionId};
 constexpr std::array kFail{Param{"apiMethod", Type::String, false, 0, 0},
                            Param{"id", Type::String, false, 0, 0},
@@ -56,6 +59,7 @@ const std::array kActions{
     ActionCatalog::Action{"incomingCall", kIncomingCall, true, true},
     ActionCatalog::Action{"hangup", kHangup, true, true},
     ActionCatalog::Action{"streamFail", kStreamFail, false, true},
+    ActionCatalog::Action{"streamStatus", kStreamStatus, false, true},
     ActionCatalog::Action{"pushData", kPushData, true, true},
     ActionCatalog::Action{"fail", kFail, true, true},
     ActionCatalog::Action{"drop", kOnlySession, true, true},
@@ -69,6 +73,10 @@ const std::array kActions{
     ActionCatalog::Action{"publishBackground", kPublishBackground, false, true},
     ActionCatalog::Action{"stopBackground", kStopBackground, false, true},
 };
+
+/// What `streamStatus` may set: the live statuses (terminal ones have streamFail /
+/// stopBackground, which also end the players).
+constexpr std::array kLiveStreamStatuses{"PUBLISHING", "PLAYING", "PAUSED", "PLAYBACK_PROBLEM"};
 
 QString typeName(Type t) {
     switch (t) {
@@ -181,6 +189,18 @@ QList<ActionCatalog::Problem> ActionCatalog::validate(const QJsonObject& object,
         !object.contains(QLatin1StringView("name"))) {
         problems.append(
             {QString(), QStringLiteral("'streamFail' needs 'mediaSessionId' or 'name'")});
+    }
+    if (QLatin1StringView(action->name) == QLatin1StringView("streamStatus")) {
+        const QJsonValue status = object.value(QLatin1StringView("status"));
+        QStringList allowed;
+        for (const char* s : kLiveStreamStatuses) {
+            allowed << QString::fromLatin1(s);
+        }
+        if (status.isString() && !allowed.contains(status.toString())) {
+            problems.append(
+                {QStringLiteral("status"),
+                 QStringLiteral("expected one of: %1").arg(allowed.join(QStringLiteral(", ")))});
+        }
     }
     return problems;
 }

@@ -84,6 +84,9 @@ QJsonObject ActionExecutor::execute(const QJsonObject& action) {
     if (name == L("streamFail")) {
         return streamFail(action);
     }
+    if (name == L("streamStatus")) {
+        return streamStatus(action);
+    }
     if (name == L("publishBackground") || name == L("stopBackground")) {
         return background(name, action);
     }
@@ -175,6 +178,15 @@ QJsonObject ActionExecutor::streamFail(const QJsonObject& action) {
     const QString info =
         action.contains(L("info")) ? str(action, "info") : QStringLiteral("Failed by error");
     if (id.isEmpty() || !m_registry.setStatus(id, core::StreamStatus::Failed, info)) {
+        return failure(QStringLiteral("no such live stream"));
+    }
+    return success({{QStringLiteral("mediaSessionId"), id}});
+}
+
+QJsonObject ActionExecutor::streamStatus(const QJsonObject& action) {
+    const QString id = str(action, "mediaSessionId");
+    const auto status = core::fromWire<core::StreamStatus>(QStringView(str(action, "status")));
+    if (!m_registry.setStatus(id, status.value, str(action, "info"))) {
         return failure(QStringLiteral("no such live stream"));
     }
     return success({{QStringLiteral("mediaSessionId"), id}});

@@ -31,6 +31,7 @@ private:
     QList<QPointer<EmulatedSession>> targets(const QJsonObject& action, bool needSocket) const;
     QJsonObject perSession(const QString& name, const QJsonObject& action);
     QJsonObject streamFail(const QJsonObject& action);
+    QJsonObject streamStatus(const QJsonObject& action);
     QJsonObject sessions() const;
     QJsonObject streams() const;
     QJsonObject background(const QString& name, const QJsonObject& action);

@@ -242,6 +242,7 @@ void EmulatedConnection::write(const QByteArray& frame) {
         m_recorder->frame(m_conn, true, QString::fromUtf8(frame));
     }
     m_socket->sendTextMessage(QString::fromUtf8(frame));
+    Q_EMIT frameWritten(frame);
 }
 
 } // namespace emulator

@@ -63,6 +63,10 @@ Q_SIGNALS:
     void frameReceived(const QString& text);
     /// The socket is gone (close frame, drop or error). Emitted once.
     void closed();
+    /// `frame` (server -> client text, UTF-8) was just handed to the socket
+    /// (QWebSocket::sendTextMessage returned; the kernel write follows from the event loop).
+    /// For send-time measurements (tests/bench/latency); keep receivers cheap.
+    void frameWritten(const QByteArray& frame);
 
 private:
     void onText(const QString& text);

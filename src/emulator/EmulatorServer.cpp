@@ -203,6 +203,9 @@ void EmulatorServer::onNewConnection() {
     while (QWebSocket* socket = m_server->nextPendingConnection()) {
         auto* conn = new EmulatedConnection(socket, m_nextConn++, m_recorder.get(),
                                             m_pingIntervalMs, m_pingProbes);
+        connect(
+            conn, &EmulatedConnection::frameWritten, this,
+            [this, n = conn->number()](const QByteArray& frame) { Q_EMIT frameSent(n, frame); });
         SessionContext ctx;
         ctx.scenario = &m_scenario;
         ctx.streams = m_registry.get();

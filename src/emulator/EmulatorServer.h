@@ -91,6 +91,11 @@ public:
 Q_SIGNALS:
     void sessionEstablished(const QString& sessionId);
     void sessionEnded(const QString& sessionId);
+    /// A server -> client text frame (UTF-8 JSON) was just handed to connection `conn`'s socket
+    /// (EmulatedConnection::frameWritten), after any configured delay or stall. Emitted on the
+    /// server's thread for every frame, pings included; receivers must be cheap (the latency
+    /// bench takes its send timestamps here).
+    void frameSent(int conn, const QByteArray& frame);
 
 private:
     void onNewConnection();
