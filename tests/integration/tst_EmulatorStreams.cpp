@@ -269,6 +269,33 @@ private Q_SLOTS:
             QJsonValue(false));
     }
 
+    void streamStatusAction() {
+        publish(s("p-1"), s("cam"));
+        const QJsonObject reply = m_server->execute({{s("action"), s("streamStatus")},
+                                                     {s("mediaSessionId"), s("p-1")},
+                                                     {s("status"), s("PAUSED")},
+                                                     {s("info"), s("probe 1")}});
+        QCOMPARE(reply.value(s("ok")), QJsonValue(true));
+        QCOMPARE(status(*m_a, s("p-1"), s("PAUSED")).value(s("info")).toString(), s("probe 1"));
+        m_server->execute({{s("action"), s("streamStatus")},
+                           {s("mediaSessionId"), s("p-1")},
+                           {s("status"), s("PUBLISHING")}});
+        QVERIFY(!status(*m_a, s("p-1"), s("PUBLISHING")).isEmpty());
+        // only live statuses, only live streams
+        QCOMPARE(m_server
+                     ->execute({{s("action"), s("streamStatus")},
+                                {s("mediaSessionId"), s("p-1")},
+                                {s("status"), s("FAILED")}})
+                     .value(s("ok")),
+                 QJsonValue(false));
+        QCOMPARE(m_server
+                     ->execute({{s("action"), s("streamStatus")},
+                                {s("mediaSessionId"), s("nope")},
+                                {s("status"), s("PAUSED")}})
+                     .value(s("ok")),
+                 QJsonValue(false));
+    }
+
     void backgroundStreams() {
         // The flapping background stream: play it, then it fails under us.
         QVERIFY(QTest::qWaitFor([&] {

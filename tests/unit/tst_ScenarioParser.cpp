@@ -262,6 +262,11 @@ private Q_SLOTS:
         QTest::newRow("one of two")
             << QByteArray(R"({"timeline":[{"action":"streamFail"}]})") << "$.timeline[0]"
             << "'mediaSessionId' or 'name'";
+        QTest::newRow("streamStatus not live")
+            << QByteArray(
+                   R"({"timeline":[{"action":"streamStatus","mediaSessionId":"a","status":"FAILED"}]})")
+            << "$.timeline[0].status"
+            << "expected one of";
         QTest::newRow("every too short")
             << QByteArray(R"({"timeline":[{"action":"drop","everyMs":5}]})")
             << "$.timeline[0].everyMs"
