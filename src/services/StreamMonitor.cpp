@@ -3,6 +3,8 @@
 #include "core/Lifecycle.h"
 #include "services/LogControlCategories.h"
 
+#include <algorithm>
+
 namespace services {
 
 namespace {
@@ -41,6 +43,13 @@ StreamMonitor::StreamMonitor(std::shared_ptr<const core::Clock> clock, QObject* 
     m_staleTimer.setInterval(1000);
     connect(&m_staleTimer, &QTimer::timeout, this, &StreamMonitor::checkStale);
     m_staleTimer.start();
+    m_pruneTimer.setInterval(kPruneIntervalMs);
+    connect(&m_pruneTimer, &QTimer::timeout, this, [this] {
+        if (m_endedRetentionMs > 0) {
+            pruneEnded(m_endedRetentionMs);
+        }
+    });
+    m_pruneTimer.start();
 }
 
 core::Transition StreamMonitor::apply(const core::StreamStatusEvent& e, std::uint8_t source,
@@ -160,18 +169,16 @@ std::vector<int> StreamMonitor::takeDirtyRows() {
 
 int StreamMonitor::pruneEnded(qint64 ageMs) {
     const qint64 cutoff = m_clock->nowMs() - ageMs;
-    std::vector<StreamRecord> kept;
-    kept.reserve(m_rows.size());
-    for (StreamRecord& r : m_rows) {
-        if (!(Life::isTerminal(r.status) && r.lastEventMs < cutoff)) {
-            kept.push_back(std::move(r));
-        }
-    }
-    const int removed = static_cast<int>(m_rows.size() - kept.size());
+    // Stable: the rows kept stay in their order. Nothing moves when nothing is old enough.
+    const auto firstRemoved =
+        std::remove_if(m_rows.begin(), m_rows.end(), [cutoff](const StreamRecord& r) {
+            return Life::isTerminal(r.status) && r.lastEventMs < cutoff;
+        });
+    const int removed = static_cast<int>(std::distance(firstRemoved, m_rows.end()));
     if (removed == 0) {
         return 0;
     }
-    m_rows = std::move(kept);
+    m_rows.erase(firstRemoved, m_rows.end());
     m_index.clear();
     for (size_t i = 0; i < m_rows.size(); ++i) {
         m_index.insert(m_rows[i].mediaSessionId, static_cast<int>(i));

@@ -50,6 +50,16 @@ public:
     std::vector<int> takeDirtyRows();
     /// Removes terminal streams whose last event is older than `ageMs`; raises reset().
     int pruneEnded(qint64 ageMs);
+    /// How long an ended stream (terminal status) stays a row before the automatic prune
+    /// removes it (ms; 0 keeps ended streams for ever). Default kDefaultEndedRetentionMs. The
+    /// prune runs every kPruneIntervalMs, so a busy server costs at most one reset() a minute
+    /// and memory stays bounded (a flapping stream adds a row for every play).
+    void setEndedRetentionMs(qint64 ms) { m_endedRetentionMs = ms; }
+    qint64 endedRetentionMs() const { return m_endedRetentionMs; }
+    static constexpr qint64 kDefaultEndedRetentionMs = 10 * 60 * 1000;
+    static constexpr int kPruneIntervalMs = 60 * 1000;
+    /// Period (ms, > 0) of the automatic prune; kPruneIntervalMs unless a test shortens it.
+    void setPruneIntervalMs(int ms) { m_pruneTimer.setInterval(ms); }
 
     /// Keep-alive silence after which a live stream is stale (ms; 0 disables). Default
     /// 3 x 10000 ms (WCS streaming_sessions_keep_alive_interval default x 3).
@@ -86,6 +96,8 @@ private:
     std::vector<int> m_dirty;
     std::vector<bool> m_isDirty;
     QTimer m_staleTimer;
+    QTimer m_pruneTimer;
+    qint64 m_endedRetentionMs = kDefaultEndedRetentionMs;
     qint64 m_staleAfterMs = 30000;
     quint64 m_illegal = 0;
     int m_appendedFrom = -1; ///< first row appended since the last flush, -1 = none

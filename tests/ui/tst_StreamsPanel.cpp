@@ -120,6 +120,21 @@ private:
     };
 
 private Q_SLOTS:
+    // Pruning ended streams resets the model: the selected stream stays selected.
+    void selectionSurvivesThePruneOfEndedStreams() {
+        Fixture f(clock);
+        QTableView* table = f.panel.table();
+        const int row = static_cast<int>(f.shownIds().indexOf(u"ms-4"_s));
+        QVERIFY(row >= 0);
+        table->setCurrentIndex(table->model()->index(row, 0));
+        clock->advance(60000);
+        QCOMPARE(f.monitor.pruneEnded(1000), 1); // gamma (FAILED) leaves
+        QCoreApplication::processEvents();
+        QVERIFY(!f.shownIds().contains(u"ms-3"_s));
+        QCOMPARE(table->currentIndex().data(StreamTableModel::MediaSessionIdRole).toString(),
+                 u"ms-4"_s);
+    }
+
     void sourceFilterListsAccountsAndNodes() {
         Fixture f(clock);
         QComboBox* source = f.panel.sourceCombo();

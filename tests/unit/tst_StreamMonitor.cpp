@@ -210,6 +210,31 @@ private Q_SLOTS:
         QCOMPARE(m.rowOf(u"recent"_s), 1);
         QCOMPARE(m.rowOf(u"old"_s), -1);
     }
+
+    // Ended streams leave by themselves after the retention (a flapping server adds a row per
+    // play: without this the monitor grows without bound); live ones and recent ends stay.
+    void endedStreamsArePrunedAutomatically() {
+        services::StreamMonitor m(clock);
+        QCOMPARE(m.endedRetentionMs(), services::StreamMonitor::kDefaultEndedRetentionMs);
+        m.setEndedRetentionMs(60000);
+        m.setPruneIntervalMs(10);
+        QSignalSpy reset(&m, &services::StreamMonitor::reset);
+        m.apply(statusEvent(u"ended"_s, u"UNPUBLISHED"_s), services::SourceRestHook);
+        m.apply(statusEvent(u"live"_s, u"PUBLISHING"_s), services::SourceRestHook);
+        QTest::qWait(50);
+        QCOMPARE(m.size(), 2); // not old enough yet
+        QCOMPARE(reset.size(), 0);
+        clock->advance(60001);
+        QTRY_COMPARE(m.size(), 1);
+        QCOMPARE(m.at(0).mediaSessionId, u"live"_s);
+        QCOMPARE(m.rowOf(u"live"_s), 0);
+        QCOMPARE(reset.size(), 1);
+        m.setEndedRetentionMs(0); // kept for ever
+        m.apply(statusEvent(u"ended2"_s, u"FAILED"_s), services::SourceRestHook);
+        clock->advance(10 * 60000);
+        QTest::qWait(50);
+        QCOMPARE(m.size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_StreamMonitor)

@@ -16,6 +16,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <utility>
 
 #include <algorithm>
 
@@ -118,6 +119,29 @@ StreamsPanel::StreamsPanel(models::StreamTableModel* streams, QWidget* parent)
         connect(m_proxy, signal, this, &StreamsPanel::updateCount);
     }
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &StreamsPanel::updateCount);
+    // Ended streams are pruned now and then (a model reset): keep the user's selection. The id
+    // is remembered when the selection moves: by the time the reset is announced, the monitor
+    // has already dropped the rows, so the old index no longer names the stream.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (!m_resetting) {
+                    m_currentId = current.data(STM::MediaSessionIdRole).toString();
+                }
+            });
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_resetting = true; });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_resetting = false;
+        if (m_currentId.isEmpty() || m_proxy->rowCount() == 0) {
+            return;
+        }
+        const QModelIndexList found = m_proxy->match(m_proxy->index(0, 0), STM::MediaSessionIdRole,
+                                                     m_currentId, 1, Qt::MatchExactly);
+        if (!found.isEmpty()) {
+            m_table->setCurrentIndex(found.first());
+            m_table->scrollTo(found.first());
+        }
+    });
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StreamsPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &StreamsPanel::updateActions);
     // New accounts / nodes show up in the source filter shortly after their first row; only

@@ -106,6 +106,9 @@ private:
     QSet<QString> m_accounts;
     QSet<QString> m_nodes;
     std::function<QString(const QString&)> m_names;
+    /// The selected stream, selected again after a model reset (ended streams pruned).
+    QString m_currentId;
+    bool m_resetting = false; ///< between modelAboutToBeReset and modelReset
 };
 
 } // namespace ui
