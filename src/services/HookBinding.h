@@ -43,7 +43,11 @@ public:
     static QString accountIdOf(const QString& nodeId);
 
 private:
-    void journal(const QString& nodeId, const QString& appKey, QJsonObject event);
+    /// Journals `event` (a core:: domain event) when a sink is set; nothing is built otherwise.
+    template <typename Event>
+    void journal(const QString& nodeId, const QString& appKey, const Event& event);
+    /// Adds `nodeId` / `appKey` to `event` (core::EventJson form) unless present; to the sink.
+    void journalJson(const QString& nodeId, const QString& appKey, QJsonObject event);
 
     std::shared_ptr<const core::Clock> m_clock;
     JournalSink m_journal;

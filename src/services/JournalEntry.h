@@ -1,5 +1,16 @@
 #pragma once
 
+#include "core/CallStatusEvent.h"
+#include "core/ConnectionStatusEvent.h"
+#include "core/DataStatusEvent.h"
+#include "core/ErrorEvent.h"
+#include "core/OnDataEvent.h"
+#include "core/RegistrationStatusEvent.h"
+#include "core/SessionDebugStatusEvent.h"
+#include "core/StreamKeepAliveEvent.h"
+#include "core/StreamStatusEvent.h"
+#include "core/TransferStatusEvent.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -21,6 +32,30 @@ struct JournalEntry {
     /// keys, objectId from the first present of "mediaSessionId", "callId", "sessionId", "id".
     static JournalEntry fromEventJson(qint64 timestampMs, const QString& accountId,
                                       const QJsonObject& event);
+
+    /// The entry fromEventJson() gives for core::EventJson::toJson(event) (same type, objectId,
+    /// status and JSON bytes), built straight from the typed event: no QJsonObject, no
+    /// QJsonDocument (core::EventJsonText). What the bindings journal every event with.
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::ConnectionStatusEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::RegistrationStatusEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::CallStatusEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::TransferStatusEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::StreamStatusEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::StreamKeepAliveEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::SessionDebugStatusEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::DataStatusEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::OnDataEvent& event);
+    static JournalEntry fromEvent(qint64 timestampMs, const QString& accountId,
+                                  const core::ErrorEvent& event);
 
     /// The `name` field of `json` (stream name), or an empty string when absent or when json is
     /// not a JSON object. Stored in its own column for JournalQuery::streamName.

@@ -1,6 +1,5 @@
 #include "services/WcsBinding.h"
 
-#include "core/EventJson.h"
 #include "services/CallService.h"
 #include "services/MediaEngine.h"
 #include "services/SessionMonitor.h"
@@ -15,6 +14,13 @@
 
 namespace services {
 
+template <typename Event> void WcsBinding::journal(const Event& event) {
+    // Only with a sink: an unjournaled event costs nothing here.
+    if (m_journal) {
+        m_journal(JournalEntry::fromEvent(m_clock->nowMs(), m_accountId, event));
+    }
+}
+
 WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& calls,
                        StreamMonitor& streams, SessionMonitor& sessions,
                        std::shared_ptr<const core::Clock> clock, QObject* parent)
@@ -24,7 +30,6 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
     , m_calls(calls)
     , m_streams(streams)
     , m_clock(std::move(clock)) {
-    using core::EventJson;
     const bool registers = session.options().connection.hasSip() &&
                            session.options().connection.sipRegisterRequired.value_or(true);
     sessions.addAccount(m_accountId, registers);
@@ -33,34 +38,34 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
     connect(s, &wcs::Session::connectionStatusChanged, this,
             [this, &sessions](const core::ConnectionStatusEvent& e) {
                 sessions.apply(m_accountId, e);
-                journal(EventJson::toJson(e));
+                journal(e);
             });
     connect(s, &wcs::Session::registrationStatusChanged, this,
             [this, &sessions](const core::RegistrationStatusEvent& e) {
                 sessions.apply(m_accountId, e);
-                journal(EventJson::toJson(e));
+                journal(e);
             });
     connect(s, &wcs::Session::sessionDebugStatusChanged, this,
             [this, &sessions](const core::SessionDebugStatusEvent& e) {
                 sessions.apply(m_accountId, e);
-                journal(EventJson::toJson(e));
+                journal(e);
             });
     connect(s, &wcs::Session::reconnectScheduled, this, [this, &sessions](int attempt, int delay) {
         sessions.reconnectScheduled(m_accountId, attempt, delay);
     });
     connect(s, &wcs::Session::callStatusChanged, this, [this](const core::CallStatusEvent& e) {
         m_calls.apply(m_accountId, e);
-        journal(EventJson::toJson(e));
+        journal(e);
     });
     connect(s, &wcs::Session::transferStatusChanged, this,
             [this](const core::TransferStatusEvent& e) {
                 m_calls.apply(m_accountId, e);
-                journal(EventJson::toJson(e));
+                journal(e);
             });
     connect(s, &wcs::Session::streamStatusChanged, this,
             [this, &streams](const core::StreamStatusEvent& e) {
                 streams.apply(e, SourceOwnSession, m_accountId);
-                journal(EventJson::toJson(e));
+                journal(e);
                 Q_EMIT streamStatusApplied(e);
             });
     connect(s, &wcs::Session::streamEventReceived, this,
@@ -82,28 +87,22 @@ WcsBinding::WcsBinding(QString accountId, wcs::Session& session, CallService& ca
                 }
             });
     connect(s, &wcs::Session::dataStatusReceived, this,
-            [this](const core::DataStatusEvent& e) { journal(EventJson::toJson(e)); });
+            [this](const core::DataStatusEvent& e) { journal(e); });
     connect(s, &wcs::Session::dataReceived, this,
-            [this](const core::OnDataEvent& e) { journal(EventJson::toJson(e)); });
+            [this](const core::OnDataEvent& e) { journal(e); });
     connect(s, &wcs::Session::errorReceived, this,
-            [this](const core::ErrorEvent& e) { journal(EventJson::toJson(e)); });
+            [this](const core::ErrorEvent& e) { journal(e); });
     // A frame the codec could not use, or a message this build does not know: the session goes
     // on, and the user sees why in the Events pane and the journal (not only in the log).
     connect(s, &wcs::Session::protocolWarning, this, [this](const QString& reason) {
         core::ErrorEvent e;
         e.info = QStringLiteral("server frame ignored: %1").arg(reason);
-        journal(EventJson::toJson(e));
+        journal(e);
     });
 }
 
 WcsBinding::~WcsBinding() {
     m_calls.setBackend(m_accountId, nullptr);
-}
-
-void WcsBinding::journal(const QJsonObject& event) {
-    if (m_journal) {
-        m_journal(JournalEntry::fromEventJson(m_clock->nowMs(), m_accountId, event));
-    }
 }
 
 WcsCallMedia* WcsBinding::callMedia() {
@@ -112,7 +111,7 @@ WcsCallMedia* WcsBinding::callMedia() {
         connect(m_callMedia, &WcsCallMedia::localCallEvent, this,
                 [this](const core::CallStatusEvent& e) {
                     m_calls.apply(m_accountId, e);
-                    journal(core::EventJson::toJson(e));
+                    journal(e);
                 });
         connect(m_callMedia, &WcsCallMedia::mediaProblem, this, &WcsBinding::applyInfo);
     }
@@ -125,7 +124,7 @@ WcsStreamMedia* WcsBinding::streamMedia() {
         connect(m_streamMedia, &WcsStreamMedia::localStreamEvent, this,
                 [this](const core::StreamStatusEvent& e) {
                     m_streams.apply(e, SourceOwnSession, m_accountId);
-                    journal(core::EventJson::toJson(e));
+                    journal(e);
                     Q_EMIT streamStatusApplied(e);
                 });
         connect(m_streamMedia, &WcsStreamMedia::mediaProblem, this,

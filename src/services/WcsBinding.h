@@ -95,7 +95,8 @@ Q_SIGNALS:
     void streamMediaProblem(const QString& mediaSessionId, const QString& info);
 
 private:
-    void journal(const QJsonObject& event);
+    /// Journals `event` (a core:: domain event) when a sink is set; nothing is built otherwise.
+    template <typename Event> void journal(const Event& event);
     /// The call media helper when the engine is available (created on first use), else null.
     WcsCallMedia* callMedia();
     /// The stream media helper when the engine is available (created on first use), else null.
