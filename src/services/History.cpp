@@ -1,6 +1,7 @@
 #include "services/History.h"
 
 #include "services/HistorySchema.h"
+#include "services/JournalWriter.h"
 #include "services/LogControlCategories.h"
 
 #include <QAtomicInteger>
@@ -26,14 +27,22 @@ History::History(QString path, const core::Clock* clock, QObject* parent)
     : QObject(parent)
     , m_path(std::move(path))
     , m_connectionName(nextConnectionName())
-    , m_clock(clock) {
+    , m_clock(clock)
+    , m_writer(std::make_unique<JournalWriter>(m_connectionName + QStringLiteral(".writer"))) {
     if (!m_clock) {
         m_ownClock = std::make_unique<core::SystemClock>();
         m_clock = m_ownClock.get();
     }
+    m_writerThread.setObjectName(QStringLiteral("callboard-journal"));
+    m_writer->moveToThread(&m_writerThread);
+    // Background write failures: reported on this thread, retried after flushInterval().
+    connect(m_writer.get(), &JournalWriter::writeFailed, this, [this](const QString& message) {
+        report(message);
+        m_flushTimer.start();
+    });
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(500);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
+    connect(&m_flushTimer, &QTimer::timeout, this, &History::writeInBackground);
     m_retentionTimer.setInterval(60 * 60 * 1000);
     connect(&m_retentionTimer, &QTimer::timeout, this, [this] { applyRetention(); });
 }
@@ -43,6 +52,9 @@ History::~History() {
         flush();
     }
     closeConnection();
+    m_writerThread.quit();
+    m_writerThread.wait();
+    m_writer.reset(); // its thread has finished: no event can reach it any more
 }
 
 int History::schemaVersion() {
@@ -70,7 +82,11 @@ bool History::requireOpen(const char* what) {
 void History::closeConnection() {
     m_open = false;
     m_retentionTimer.stop();
-    m_insertJournal.reset();
+    if (m_writerThread.isRunning()) {
+        JournalWriter* writer = m_writer.get();
+        QMetaObject::invokeMethod(
+            writer, [writer] { writer->close(); }, Qt::BlockingQueuedConnection);
+    }
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = database();
@@ -88,12 +104,30 @@ bool History::open() {
         report(error);
         return false;
     }
+    if (!m_writerThread.isRunning()) {
+        m_writerThread.start();
+    }
+    QString writerError;
+    JournalWriter* writer = m_writer.get();
+    const QString path = m_path;
+    const int busyTimeoutMs = m_busyTimeoutMs;
+    QMetaObject::invokeMethod(
+        writer,
+        [writer, path, busyTimeoutMs, &writerError] {
+            writerError = writer->open(path, busyTimeoutMs);
+        },
+        Qt::BlockingQueuedConnection);
+    if (!writerError.isEmpty()) {
+        closeConnection();
+        report(writerError);
+        return false;
+    }
     m_open = true;
     applyRetention();
     if (m_retentionTimer.interval() > 0) {
         m_retentionTimer.start();
     }
-    if (!m_buffer.isEmpty() && !m_flushTimer.isActive()) {
+    if (m_writer->pendingCount() > 0 && !m_flushTimer.isActive()) {
         m_flushTimer.start();
     }
     return true;
@@ -130,14 +164,6 @@ QString History::openConnection() {
     q.finish();
     if (!HistorySchema::migrate(db, &error)) {
         return error;
-    }
-    m_insertJournal = std::make_unique<QSqlQuery>(db);
-    if (!m_insertJournal->prepare(
-            QStringLiteral("INSERT INTO journal (ts, type, account_id, object_id, status,"
-                           " stream_name, json) VALUES (?, COALESCE(?, ''), COALESCE(?, ''),"
-                           " COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?)"))) {
-        return QStringLiteral("cannot prepare journal insert: %1")
-            .arg(m_insertJournal->lastError().text());
     }
     return {};
 }
@@ -180,70 +206,56 @@ bool History::recordCall(const CallHistoryEntry& e) {
 }
 
 void History::append(JournalEntry entry) {
-    m_buffer.append(std::move(entry));
-    if (m_buffer.size() >= m_batchSize) {
-        flush();
-    } else if (!m_flushTimer.isActive()) {
+    m_writer->enqueue(std::move(entry)); // wakes the writer at batchSize()
+    if (!m_flushTimer.isActive()) {
         m_flushTimer.start();
     }
-    trimBuffer();
 }
 
-void History::trimBuffer() {
-    const qsizetype excess = m_buffer.size() - m_maxBuffered;
-    if (excess > 0) {
-        m_buffer.remove(0, excess);
-        m_dropped += excess;
-        qCWarning(lcServices) << "history: journal buffer full, dropped" << excess << "entries";
+void History::writeInBackground() {
+    if (m_open) { // else kept until open() succeeds
+        QMetaObject::invokeMethod(m_writer.get(), &JournalWriter::writePending,
+                                  Qt::QueuedConnection);
     }
+}
+
+int History::pendingCount() const {
+    return static_cast<int>(m_writer->pendingCount());
+}
+
+qint64 History::droppedCount() const {
+    return m_writer->droppedCount();
 }
 
 bool History::flush() {
     m_flushTimer.stop();
-    if (m_buffer.isEmpty()) {
+    if (m_writer->pendingCount() == 0) {
         return true;
     }
     if (!requireOpen("flush")) {
         return false; // kept until open() succeeds
     }
-    QSqlDatabase db = database();
-    bool ok = db.transaction();
-    QString error = ok ? QString() : db.lastError().text();
-    QSqlQuery& q = *m_insertJournal;
-    for (qsizetype i = 0; ok && i < m_buffer.size(); ++i) {
-        const JournalEntry& e = m_buffer.at(i);
-        q.bindValue(0, e.timestampMs);
-        q.bindValue(1, e.type);
-        q.bindValue(2, e.accountId);
-        q.bindValue(3, e.objectId);
-        q.bindValue(4, e.status);
-        q.bindValue(5, e.streamName());
-        q.bindValue(6, e.json.isNull() ? QVariant() : QVariant(e.json));
-        ok = q.exec();
-        if (!ok) {
-            error = q.lastError().text();
-        }
-    }
-    q.finish();
-    if (ok && !db.commit()) {
-        ok = false;
-        error = db.lastError().text();
-    }
-    if (!ok) {
-        db.rollback();
-        report(QStringLiteral("journal write of %1 entries failed: %2")
-                   .arg(m_buffer.size())
-                   .arg(error));
-        trimBuffer();
+    // Queued behind any write under way; the writer never waits for this thread.
+    QString error;
+    JournalWriter* writer = m_writer.get();
+    QMetaObject::invokeMethod(
+        writer, [writer, &error] { error = writer->flushNow(); }, Qt::BlockingQueuedConnection);
+    if (!error.isEmpty()) {
+        report(error);
         m_flushTimer.start(); // retry later
         return false;
     }
-    m_buffer.clear();
-    return true;
+    return m_writer->pendingCount() == 0;
 }
 
 void History::setBatchSize(int entries) {
     m_batchSize = qMax(1, entries);
+    m_writer->setBatchSize(m_batchSize);
+}
+
+void History::setMaxBuffered(int entries) {
+    m_maxBuffered = qMax(1, entries);
+    m_writer->setMaxBuffered(m_maxBuffered);
 }
 
 void History::setFlushInterval(int ms) {

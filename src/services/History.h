@@ -10,30 +10,40 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QThread>
 #include <QTimer>
 
 #include <memory>
 
-class QSqlQuery;
-
 namespace services {
+
+class JournalWriter;
 
 /// Call history and event journal in one SQLite file (Qt SQL, driver QSQLITE).
 ///
 /// * Each instance has its own connection (unique connection name, never the default one) and
-///   must be used from the thread that created it.
+///   must be used from the thread that created it (History's thread).
+/// * The journal is written by a services::JournalWriter on a thread of its own (started by
+///   open(), see journalThread()), through a second connection to the same file: History's
+///   thread only queues entries and never waits for the disk, except in flush() (and what
+///   calls it: journal(), applyRetention(), the destructor), open() and the call history
+///   (recordCall(), calls()), which stays on History's thread.
 /// * The file is in WAL mode with synchronous=NORMAL: a committed transaction survives a crash
 ///   of the process (SIGKILL included); only an OS crash or power loss may lose the last
 ///   commits.
 /// * The schema is versioned (HistorySchema); open() migrates an older file in place.
-/// * Journal writes are batched: append() only buffers, and the buffer is written in one
-///   transaction when batchSize() entries are waiting, flushInterval() ms after the first
-///   buffered entry, on flush(), before every query and in the destructor.
+/// * Journal writes are batched: append() only buffers, and the writer thread writes the buffer
+///   in one transaction when batchSize() entries are waiting, flushInterval() ms after the
+///   first buffered entry, on flush(), before every query and in the destructor. Entries that
+///   arrive while a transaction is under way go into the next one; the order is kept.
 /// * Errors (cannot open, not a database, disk full, locked beyond busyTimeout()) never throw:
 ///   the call returns false / an empty list, lastError() holds the text and errorOccurred() is
 ///   emitted. A file that is not a readable database is reported and left untouched.
 ///   Journal entries that could not be written stay buffered (at most maxBuffered(), the
-///   oldest are dropped beyond that and counted in droppedCount()) and are retried.
+///   oldest are dropped beyond that and counted in droppedCount()) and are retried
+///   flushInterval() ms later (no automatic write at batchSize() until a retry succeeds).
+///   A failure of a write in the background is reported (errorOccurred(), on History's thread)
+///   when History's event loop runs; a failure of flush() before it returns.
 class History : public QObject {
     Q_OBJECT
 public:
@@ -72,10 +82,14 @@ public:
 
     // ---- event journal ------------------------------------------------------------------
 
-    /// Buffers one entry (no disk access unless the buffer reaches batchSize()).
+    /// Buffers one entry; never touches the disk. When batchSize() entries wait, the writer
+    /// thread is woken. Blocks only while the writer works and maxBuffered() entries already
+    /// wait (back-pressure: at most 5 s, then the oldest are dropped).
     void append(JournalEntry entry);
-    /// Writes every buffered entry in one transaction. Returns true when the buffer is empty
-    /// afterwards; false (buffer kept, error reported) when the write failed.
+    /// Writes every buffered entry in one transaction and waits for the writer thread to
+    /// commit it (and the transaction under way, if any). Returns true when nothing is left
+    /// uncommitted; false (entries kept, error reported before returning) when the write
+    /// failed or the database is not open.
     bool flush();
     /// Journal rows matching `query`, newest first. Flushes the buffer first. Empty on error.
     QList<JournalEntry> journal(const JournalQuery& query = {});
@@ -86,13 +100,16 @@ public:
     /// Longest time (ms) an entry waits in the buffer (>= 0; default 500).
     void setFlushInterval(int ms);
     int flushInterval() const { return m_flushTimer.interval(); }
-    /// Bound of the buffer while writes fail (default 100000 entries).
-    void setMaxBuffered(int entries) { m_maxBuffered = qMax(1, entries); }
+    /// Bound of the buffer (default 100000 entries). Beyond it, append() waits for a working
+    /// writer (see append()); while writes fail or before open(), the oldest are dropped.
+    void setMaxBuffered(int entries);
     int maxBuffered() const { return m_maxBuffered; }
-    /// Entries waiting in the buffer.
-    int pendingCount() const { return static_cast<int>(m_buffer.size()); }
-    /// Entries dropped because the buffer overflowed while writes failed.
-    qint64 droppedCount() const { return m_dropped; }
+    /// Entries appended and not yet committed (buffered, or in the transaction under way).
+    int pendingCount() const;
+    /// Entries dropped because the buffer overflowed (while writes failed or before open()).
+    qint64 droppedCount() const;
+    /// The thread that writes the journal (for diagnostics and tests); running once open().
+    const QThread* journalThread() const { return &m_writerThread; }
 
     // ---- retention ----------------------------------------------------------------------
 
@@ -118,7 +135,7 @@ private:
     bool requireOpen(const char* what);
     void report(const QString& message);
     void closeConnection();
-    void trimBuffer();
+    void writeInBackground();
     QList<CallHistoryEntry> runCallQuery(const CallQuery& query);
     QList<JournalEntry> runJournalQuery(const JournalQuery& query);
 
@@ -130,11 +147,11 @@ private:
     QString m_lastError;
     int m_busyTimeoutMs = 2000;
 
-    QList<JournalEntry> m_buffer;
-    std::unique_ptr<QSqlQuery> m_insertJournal;
+    // The writer lives in m_writerThread (started by open(), stopped by the destructor).
+    QThread m_writerThread;
+    std::unique_ptr<JournalWriter> m_writer;
     int m_batchSize = 100;
     int m_maxBuffered = 100000;
-    qint64 m_dropped = 0;
     QTimer m_flushTimer;
 
     int m_maxAgeDays = 90;

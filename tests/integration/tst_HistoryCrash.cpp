@@ -24,7 +24,7 @@ namespace {
 constexpr int kBatch = 50;
 
 /// Child mode: writes until killed. Prints "committed <journal rows> <call rows>" after each
-/// successful commit.
+/// successful commit (the journal's on History's writer thread, awaited by flush()).
 int runWriter(const QString& path) {
     History h(path);
     h.setRetention(0, 0);
@@ -44,9 +44,9 @@ int runWriter(const QString& path) {
             e.objectId = QString::number(journalRows + i);
             e.status = QStringLiteral("PLAYING");
             e.json = QByteArrayLiteral(R"({"type":"StreamStatusEvent","name":"cam"})");
-            h.append(std::move(e)); // the kBatch-th append writes the batch
+            h.append(std::move(e)); // the kBatch-th append hands the batch to the writer
         }
-        if (h.pendingCount() != 0) {
+        if (!h.flush()) { // waits for the writer thread's commit
             std::fprintf(stderr, "flush failed: %s\n", qPrintable(h.lastError()));
             return 2;
         }

@@ -3,10 +3,12 @@
 #include "HistoryTestSupport.h"
 #include "support/FakeClock.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -32,6 +34,9 @@ private Q_SLOTS:
     void timerFlushesAfterInterval();
     void destructorFlushes();
     void lockedDatabaseKeepsBufferAndRetries();
+    void writesRunOnTheJournalThread();
+    void backgroundFailureIsReportedAndRetried();
+    void nothingLostAcrossManyAppends();
     void notOpenReportsInsteadOfCrashing();
     void retentionByAge();
     void retentionByRows();
@@ -223,9 +228,9 @@ void tst_History::appendBuffersUntilBatchSize() {
     h.append(journalEvent(kT0, u"A"_qs, {}, u"2"_qs, {}));
     QCOMPARE(count(), 0);
     QCOMPARE(h.pendingCount(), 2);
-    h.append(journalEvent(kT0, u"A"_qs, {}, u"3"_qs, {}));
-    QCOMPARE(count(), 3);
-    QCOMPARE(h.pendingCount(), 0);
+    h.append(journalEvent(kT0, u"A"_qs, {}, u"3"_qs, {})); // wakes the writer thread
+    QTRY_COMPARE_WITH_TIMEOUT(count(), 3, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(h.pendingCount(), 0, 2000);
     h.append(journalEvent(kT0, u"A"_qs, {}, u"4"_qs, {}));
     QVERIFY(h.flush());
     QCOMPARE(count(), 4);
@@ -241,7 +246,7 @@ void tst_History::timerFlushesAfterInterval() {
     h.append(journalEvent(kT0, u"A"_qs, {}, u"1"_qs, {}));
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM journal"_qs).toInt(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(raw.scalar(u"SELECT COUNT(*) FROM journal"_qs).toInt(), 1, 2000);
-    QCOMPARE(h.pendingCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(h.pendingCount(), 0, 2000);
 }
 
 void tst_History::destructorFlushes() {
@@ -279,6 +284,79 @@ void tst_History::lockedDatabaseKeepsBufferAndRetries() {
     QVERIFY(h.flush());
     QCOMPARE(h.pendingCount(), 0);
     QCOMPARE(h.journal().size(), 2);
+}
+
+void tst_History::writesRunOnTheJournalThread() {
+    History h(dbPath());
+    h.setBatchSize(10);
+    h.setFlushInterval(100); // what is left below the batch size after the batches
+    QVERIFY(h.open());
+    QVERIFY(h.journalThread()->isRunning());
+    QVERIFY(h.journalThread() != QThread::currentThread());
+    // A "slow disk": another connection holds the write lock for 300 ms; the writer waits for
+    // it (busy timeout 2 s) on its own thread while this one goes on.
+    RawDb locker(dbPath());
+    QVERIFY(locker.exec(u"BEGIN EXCLUSIVE"_qs));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (int i = 0; i < 30; ++i) {
+        h.append(journalEvent(kT0 + i, u"A"_qs, {}, QString::number(i), {}));
+    }
+    QVERIFY2(elapsed.elapsed() < 200, qPrintable(QString::number(elapsed.elapsed())));
+    QTest::qWait(300);
+    QCOMPARE(h.pendingCount(), 30); // nothing committed while locked
+    QVERIFY(locker.exec(u"COMMIT"_qs));
+    RawDb raw(dbPath());
+    QTRY_COMPARE_WITH_TIMEOUT(raw.scalar(u"SELECT COUNT(*) FROM journal"_qs).toInt(), 30, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(h.pendingCount(), 0, 2000);
+    QVERIFY(h.lastError().isEmpty());
+}
+
+void tst_History::backgroundFailureIsReportedAndRetried() {
+    History h(dbPath());
+    h.setBusyTimeout(50);
+    h.setBatchSize(2);
+    h.setFlushInterval(100);
+    QVERIFY(h.open());
+    QSignalSpy errors(&h, &History::errorOccurred);
+    RawDb locker(dbPath());
+    QVERIFY(locker.exec(u"BEGIN EXCLUSIVE"_qs));
+    h.append(journalEvent(kT0, u"A"_qs, {}, u"1"_qs, {}));
+    h.append(journalEvent(kT0 + 1, u"A"_qs, {}, u"2"_qs, {}));
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 2000); // delivered on this thread
+    QVERIFY2(h.lastError().contains(u"locked"_qs), qPrintable(h.lastError()));
+    h.append(journalEvent(kT0 + 2, u"A"_qs, {}, u"3"_qs, {}));
+    QCOMPARE(h.pendingCount(), 3); // kept, in order, behind the failed batch
+    QVERIFY(locker.exec(u"COMMIT"_qs));
+    // Retried flushInterval() after the failure, without a flush() from here.
+    QTRY_COMPARE_WITH_TIMEOUT(h.pendingCount(), 0, 3000);
+    QCOMPARE(h.droppedCount(), qint64(0));
+    QCOMPARE(objects(h.journal()), (QStringList{u"3"_qs, u"2"_qs, u"1"_qs}));
+}
+
+void tst_History::nothingLostAcrossManyAppends() {
+    constexpr int kCount = 100'000;
+    History h(dbPath());
+    h.setRetention(0, 0);
+    h.setBatchSize(100);
+    QVERIFY(h.open());
+    for (int i = 0; i < kCount; ++i) {
+        h.append(journalEvent(kT0 + i, u"A"_qs, {}, QString::number(i), {}));
+        if (i % 1000 == 0) {
+            QCoreApplication::processEvents(); // as an event loop would between bursts
+        }
+    }
+    QVERIFY(h.flush());
+    QCOMPARE(h.pendingCount(), 0);
+    QCOMPARE(h.droppedCount(), qint64(0));
+    QVERIFY(h.lastError().isEmpty());
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM journal"_qs).toInt(), kCount);
+    // Written in the order appended: row ids follow the appends.
+    QCOMPARE(
+        raw.scalar(u"SELECT COUNT(*) FROM journal WHERE CAST(object_id AS INTEGER) + 1 <> id"_qs)
+            .toInt(),
+        0);
 }
 
 void tst_History::notOpenReportsInsteadOfCrashing() {
