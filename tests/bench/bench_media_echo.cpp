@@ -1,4 +1,5 @@
 // WCS call audio (issue #7) against the emulator's echo callee, over loopback: mouth-to-ear
+#include "ProcessCpu.h"
 // latency of the echo test, CPU per active call and memory per call. Prints its figures.
 //
 //   callboard-bench-media-echo [--bursts N] [--latency-calls K] [--cpu-seconds S] [--calls C]
@@ -62,6 +63,9 @@
 
 namespace {
 
+using bench::processCpuSeconds;
+using bench::selfCpuSeconds;
+
 using media::SdpType;
 using media::WebRtcEndpoint;
 
@@ -98,30 +102,6 @@ void sleepMs(int ms) {
     QElapsedTimer t;
     t.start();
     waitUntil([&] { return t.elapsed() >= ms; }, ms + 1000);
-}
-
-/// CPU seconds (user + system) of this process.
-double selfCpuSeconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-/// CPU seconds (utime + stime) of process `pid` from /proc/<pid>/stat, -1 if unreadable.
-double processCpuSeconds(qint64 pid) {
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray line = f.readAll();
-    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13) {
-        return -1;
-    }
-    const double ticks = double(sysconf(_SC_CLK_TCK));
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks;
 }
 
 /// Resident set size of process `pid` (0 = self) in KiB, from /proc/<pid>/statm.

@@ -1,4 +1,5 @@
 #include "LatencyClient.h"
+#include "../ProcessCpu.h"
 
 #include "LatencyStats.h"
 #include "core/Clock.h"
@@ -66,29 +67,6 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
     check.start(20);
     loop.exec();
     return ok;
-}
-
-/// CPU seconds (user + system) of this process.
-double selfCpuSeconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-/// CPU seconds (utime + stime) of process `pid` from /proc/<pid>/stat, -1 if unreadable.
-double processCpuSeconds(qint64 pid) {
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray line = f.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13) {
-        return -1;
-    }
-    const double ticks = double(sysconf(_SC_CLK_TCK));
-    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / ticks;
 }
 
 /// The 1, 5 and 15 minute load averages from /proc/loadavg.
